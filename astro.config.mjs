@@ -1,0 +1,19 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { readSiteConfig } from './src/loaders/site-config.ts';
+
+// The site's own identity (canonical URL, locales) comes from the content folder,
+// so another province deploys the same code with nothing to edit here.
+const site = readSiteConfig();
+
+export default defineConfig({
+  site: site.url,
+  base: process.env.BASE_PATH || '/',
+  trailingSlash: 'always',
+  outDir: process.env.ASTRO_OUT_DIR || 'dist',
+  compressHTML: true,
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+});

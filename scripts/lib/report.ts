@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { formatProblem } from '../../src/lib/problems.ts';
+import type { Problem } from '../../src/lib/problems.ts';
+
+/** Output formats of the validator. */
+export const FORMATS = ['text', 'json', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Parsed command line of the validator. */
+export interface ValidateArgs {
+  format: Format;
+  dir?: string;
+}
+
+/** Reads `--format X`, `--format=X` and `--dir D`. */
+export function parseValidateArgs(argv: readonly string[]): ValidateArgs | { error: string } {
+  const args: ValidateArgs = { format: 'text' };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    const value = inline ?? argv[++i];
+    if (flag === '--format') {
+      if (!FORMATS.includes(value as Format)) return { error: `--format must be one of: ${FORMATS.join(', ')}` };
+      args.format = value as Format;
+    } else if (flag === '--dir' && value) {
+      args.dir = value;
+    } else {
+      return { error: `unknown option '${argv[i]}'; usage: validate [--format text|json|github] [--dir content]` };
+    }
+  }
+  return args;
+}
+
+function escapeGithubData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeGithubProperty(s: string): string {
+  return escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** Problems as text lines, a JSON document, or GitHub workflow annotations. */
+export function formatProblems(problems: readonly Problem[], format: Format, dir: string): string {
+  if (format === 'json') {
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    return `${JSON.stringify({ valid: errors === 0, errors, warnings: problems.length - errors, problems }, null, 2)}\n`;
+  }
+  if (format === 'github') {
+    // Annotations name files relative to the repository, where GitHub shows them.
+    const prefix = path.relative(process.cwd(), dir).split(path.sep).join('/');
+    return problems
+      .map((p) => {
+        const file = prefix && !prefix.startsWith('..') ? `${prefix}/${p.file}` : p.file;
+        return `::${p.severity} file=${escapeGithubProperty(file)},line=${p.line},col=${p.column}::${escapeGithubData(p.message)}\n`;
+      })
+      .join('');
+  }
+  return problems.map((p) => `${formatProblem(p)}\n`).join('');
+}

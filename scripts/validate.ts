@@ -1,0 +1,34 @@
+// Checks the content folder and reports every problem at once.
+// Usage: npm run validate [-- --format text|json|github] [--dir path]
+import { readContent, contentDir } from '../src/loaders/content-reader.ts';
+import { formatProblems, parseValidateArgs } from './lib/report.ts';
+
+function main(): number {
+  const args = parseValidateArgs(process.argv.slice(2));
+  if ('error' in args) {
+    process.stderr.write(`${args.error}\n`);
+    return 2;
+  }
+  const dir = args.dir ?? contentDir();
+  const { problems } = readContent(dir);
+  const output = formatProblems(problems, args.format, dir);
+  if (output) process.stdout.write(output);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (args.format !== 'json') {
+    const warnings = problems.length - errors;
+    process.stderr.write(
+      errors || warnings
+        ? `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`
+        : 'content is valid\n',
+    );
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (e) {
+  // A bug of ours, not the author's: say so in one line rather than a stack trace.
+  process.stderr.write(`validate: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 2;
+}

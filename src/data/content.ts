@@ -1,0 +1,47 @@
+// The one module that reads the content collections. Everything is computed once per build.
+import { getCollection } from 'astro:content';
+import { buildSiteModel } from '../lib/site-model.ts';
+import type { PathContext } from '../lib/paths.ts';
+import { defaultLocale } from '../lib/content-model.ts';
+import { resolveAsOf } from '../loaders/as-of.ts';
+
+const [siteEntries, programmeEntries, unitEntries, taskEntries, meetingEntries] = await Promise.all([
+  getCollection('site'),
+  getCollection('programmes'),
+  getCollection('units'),
+  getCollection('tasks'),
+  getCollection('meetings'),
+]);
+
+const site = siteEntries[0]!.data;
+
+/** The date every derived state is computed as of. */
+export const asOf = resolveAsOf(site, process.env, new Date());
+
+/** The published site's data. */
+export const model = buildSiteModel(
+  {
+    site,
+    programmes: programmeEntries.map((e) => e.data),
+    units: unitEntries.map((e) => e.data),
+    tasks: taskEntries.map((e) => e.data),
+    meetings: meetingEntries.map((e) => ({ id: e.data.meeting, lang: e.data.lang, data: e.data })),
+  },
+  asOf,
+);
+
+/** Where pages live. */
+export const paths: PathContext = { base: import.meta.env.BASE_URL, defaultLocale: defaultLocale(site) };
+
+/** Meeting files by `id.lang`, for rendering their bodies. */
+export const meetingFiles = new Map(meetingEntries.map((e) => [e.id, e]));
+
+/** `getStaticPaths` value for the language segment: none for the default language. */
+export function langParam(lang: string): string | undefined {
+  return lang === paths.defaultLocale ? undefined : lang;
+}
+
+/** The language of a page from its `[...lang]` parameter. */
+export function pageLang(param: string | undefined): string {
+  return param ?? paths.defaultLocale;
+}

@@ -1,0 +1,138 @@
+import { unified } from 'unified';
+import type { Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { sanitize } from 'hast-util-sanitize';
+import type { Schema } from 'hast-util-sanitize';
+import type { Element, Nodes, Root } from 'hast';
+import type { VFile } from 'vfile';
+
+/** Tags that may stay in a meeting body: what Markdown itself produces, and a few harmless extras. */
+export const ALLOWED_EXTRA_TAGS = ['sup', 'sub', 'br', 'abbr', 'mark', 'small'] as const;
+
+/** Elements removed together with everything inside them. */
+const STRIPPED = ['script', 'style', 'iframe', 'object', 'embed', 'template', 'textarea', 'select', 'noscript', 'title', 'svg', 'math'];
+
+/**
+ * The one allowlist for meeting bodies: the renderer removes what it does not allow,
+ * and the validator warns about the same removals.
+ */
+export const BODY_SCHEMA: Schema = {
+  tagNames: [
+    'p', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'em', 'strong', 'del', 's', 'blockquote',
+    'ul', 'ol', 'li', 'a', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+    'input', 'section', ...ALLOWED_EXTRA_TAGS,
+  ],
+  attributes: {
+    a: ['href', 'title', 'dataFootnoteRef', 'dataFootnoteBackref', ['className', 'data-footnote-backref'], 'ariaDescribedBy', 'id'],
+    abbr: ['title'],
+    code: [['className', /^language-[\w-]+$/]],
+    h2: [['className', 'sr-only'], 'id'],
+    input: [['type', 'checkbox'], ['disabled', true], 'checked'],
+    li: [['className', 'task-list-item'], 'id'],
+    ol: ['start', ['className', 'contains-task-list']],
+    ul: [['className', 'contains-task-list']],
+    section: ['dataFootnotes', ['className', 'footnotes']],
+    sup: [],
+    td: ['align'],
+    th: ['align'],
+  },
+  required: { input: { type: 'checkbox', disabled: true } },
+  ancestors: { tbody: ['table'], thead: ['table'], tr: ['table'], td: ['table'], th: ['table'], li: ['ol', 'ul'] },
+  protocols: { href: ['http', 'https', 'mailto', 'tel'] },
+  clobberPrefix: 'user-content-',
+  clobber: ['ariaDescribedBy', 'id', 'name'],
+  strip: STRIPPED,
+};
+
+// The validator looks at one element at a time, without its ancestors.
+const ELEMENT_SCHEMA: Schema = { ...BODY_SCHEMA, ancestors: {}, clobber: [] };
+
+/** Markup the sanitiser removed, where it stood in the Markdown (1-based, relative to the body). */
+export interface RemovedMarkup {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** A rendered meeting body. */
+export interface RenderedBody {
+  html: string;
+  removed: RemovedMarkup[];
+}
+
+function demoteHeadings() {
+  // The page title is the only h1; a body's `#` heading becomes h2.
+  return (tree: Root) => {
+    walk(tree, (node) => {
+      if (node.type === 'element' && node.tagName === 'h1') node.tagName = 'h2';
+    });
+  };
+}
+
+function collectRemovals() {
+  return (tree: Root, file: VFile) => {
+    const removed: RemovedMarkup[] = [];
+    walk(tree, (node) => {
+      if (node.type !== 'element') return;
+      const message = describeRemoval(node);
+      if (message && node.position) {
+        removed.push({ line: node.position.start.line, column: node.position.start.column, message });
+      }
+    });
+    file.data.removed = removed;
+  };
+}
+
+function describeRemoval(element: Element): string | undefined {
+  const shallow: Element = { type: 'element', tagName: element.tagName, properties: { ...element.properties }, children: [] };
+  const result = sanitize({ type: 'root', children: [shallow] }, ELEMENT_SCHEMA) as Root;
+  const kept = result.children.find((child): child is Element => child.type === 'element');
+  const tag = `<${element.tagName}>`;
+  if (!kept || kept.tagName !== element.tagName) {
+    return STRIPPED.includes(element.tagName)
+      ? `raw HTML ${tag} and its content will be removed (allowed tags: ${ALLOWED_EXTRA_TAGS.join(', ')})`
+      : `raw HTML ${tag} will be removed, keeping its text (allowed tags: ${ALLOWED_EXTRA_TAGS.join(', ')})`;
+  }
+  const lost = Object.keys(element.properties).filter((key) => kept.properties[key] === undefined);
+  if (lost.length === 0) return undefined;
+  if (lost.includes('href')) {
+    return `link to '${String(element.properties.href)}' will be removed: only https:, http:, mailto: and tel: links are allowed`;
+  }
+  return `attribute${lost.length > 1 ? 's' : ''} ${lost.map(attributeName).join(', ')} on ${tag} will be removed`;
+}
+
+function attributeName(property: string): string {
+  return property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+function walk(node: Nodes, visit: (node: Nodes) => void): void {
+  visit(node);
+  if ('children' in node) for (const child of node.children) walk(child, visit);
+}
+
+let processor: Processor<any, any, any, any, string> | undefined;
+
+function getProcessor() {
+  processor ??= unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(demoteHeadings)
+    .use(collectRemovals)
+    .use(rehypeSanitize, BODY_SCHEMA)
+    .use(rehypeStringify)
+    .freeze();
+  return processor;
+}
+
+/** Renders an untrusted Markdown body to safe HTML and lists what the sanitiser removed. */
+export function renderMeetingBody(markdown: string): RenderedBody {
+  const file = getProcessor().processSync(markdown);
+  return { html: String(file.value), removed: (file.data.removed as RemovedMarkup[] | undefined) ?? [] };
+}

@@ -1,0 +1,160 @@
+import type { Meeting, Programme, Site, Task, Unit } from '../schemas/index.ts';
+import { toLocalDate } from './dates.ts';
+import { computeProgrammeProgress, deriveFlags, seriesDates, statusOn } from './progress.ts';
+import type { Counts, TaskStatus } from './progress.ts';
+import { reconcileFigure } from './reconcile.ts';
+import { defaultLocale } from './content-model.ts';
+
+/** What the site is built from: the checked content, with drafts still in. */
+export interface SiteInput {
+  site: Site;
+  programmes: readonly Programme[];
+  units: readonly Unit[];
+  tasks: readonly Task[];
+  meetings: ReadonlyArray<{ id: string; lang: string; data: Meeting }>;
+}
+
+/** A published meeting with all its translations. */
+export interface MeetingGroup {
+  id: string;
+  /** The date as written (date or date-time). */
+  date: string;
+  /** Its calendar date in the site's timezone. */
+  day: string;
+  level: Meeting['level'];
+  reported: NonNullable<Meeting['reported']>;
+  tasks: string[];
+  /** Languages in which it is published, default language first. */
+  langs: string[];
+  translations: Record<string, Meeting>;
+}
+
+/** A task with what the registry derives from it as of the as-of date. */
+export interface TaskView {
+  task: Task;
+  /** Status as of the as-of date; null when it was assigned later. */
+  status: TaskStatus | null;
+  overdue: boolean;
+  late: boolean;
+  on_schedule: boolean;
+  /** Ids of published meetings that list it in `tasks`. */
+  meetings: string[];
+  /** Ids of published meetings that list it in `tasks` or in a direction. */
+  discussedIn: string[];
+}
+
+/** A reported figure beside the registry's figure for the same scope, period and date. */
+export interface ReconciledFigure {
+  meeting: string;
+  programme: string;
+  scope: string;
+  period: string;
+  as_of: string;
+  figures: Record<string, number>;
+  registry: { total: number; completed: number; on_schedule: number; overdue: number } | null;
+  agrees: boolean | null;
+  differences: Array<{ field: string; reported: number; registry: number }>;
+}
+
+/** The machine-readable progress: registry counts and reported figures side by side. */
+export interface ProgressData {
+  as_of: string;
+  programmes: Record<string, { counts: Counts; series: Array<{ date: string; total: number; completed: number; on_schedule: number; overdue: number }> }>;
+  reported: ReconciledFigure[];
+}
+
+/** Everything the pages and data files show, computed once per build. */
+export interface SiteModel {
+  site: Site;
+  asOf: string;
+  defaultLocale: string;
+  programmes: readonly Programme[];
+  units: readonly Unit[];
+  /** Tasks in id order. */
+  tasks: TaskView[];
+  /** Published meetings, newest first. */
+  meetings: MeetingGroup[];
+  progress: ProgressData;
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Groups translations of each published meeting, newest first; drafts are left out. */
+export function groupMeetings(meetings: SiteInput['meetings'], defaultLang: string, locales: readonly string[]): MeetingGroup[] {
+  const groups = new Map<string, Array<{ lang: string; data: Meeting }>>();
+  for (const m of meetings) {
+    if (m.data.draft) continue;
+    groups.set(m.id, [...(groups.get(m.id) ?? []), m]);
+  }
+  const order = (lang: string) => (lang === defaultLang ? -1 : locales.indexOf(lang));
+  return [...groups.entries()]
+    .map(([id, files]) => {
+      const sorted = [...files].sort((a, b) => order(a.lang) - order(b.lang));
+      const first = sorted[0]!.data;
+      return {
+        id,
+        date: first.date,
+        day: toLocalDate(first.date),
+        level: first.level,
+        reported: first.reported ?? [],
+        tasks: first.tasks ?? [],
+        langs: sorted.map((f) => f.lang),
+        translations: Object.fromEntries(sorted.map((f) => [f.lang, f.data])),
+      };
+    })
+    .sort((a, b) => compareIds(b.date.length > 10 ? b.date : b.day, a.date.length > 10 ? a.date : a.day) || compareIds(b.day, a.day) || compareIds(a.id, b.id));
+}
+
+/** Computes the published site's data as of a date. */
+export function buildSiteModel(input: SiteInput, asOf: string): SiteModel {
+  const lang = defaultLocale(input.site);
+  const meetings = groupMeetings(input.meetings, lang, input.site.locales);
+  const listing = new Map<string, string[]>();
+  const discussing = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, task: string, meeting: string) => {
+    const list = map.get(task) ?? [];
+    if (!list.includes(meeting)) list.push(meeting);
+    map.set(task, list);
+  };
+  for (const meeting of [...meetings].reverse()) {
+    for (const id of meeting.tasks) {
+      add(listing, id, meeting.id);
+      add(discussing, id, meeting.id);
+    }
+    for (const translation of Object.values(meeting.translations)) {
+      for (const direction of translation.directions ?? []) for (const id of direction.tasks ?? []) add(discussing, id, meeting.id);
+    }
+  }
+  const tasks = [...input.tasks]
+    .sort((a, b) => compareIds(a.id, b.id))
+    .map((task) => ({
+      task,
+      status: statusOn(task, asOf),
+      ...deriveFlags(task, asOf),
+      meetings: listing.get(task.id) ?? [],
+      discussedIn: discussing.get(task.id) ?? [],
+    }));
+  const jurisdiction = input.site.jurisdiction.id;
+  const chronological = [...meetings].reverse();
+  const reported: ReconciledFigure[] = chronological.flatMap((meeting) =>
+    meeting.reported.map((figure) => ({ meeting: meeting.id, ...reconcileFigure(figure, meeting.day, input.tasks, jurisdiction) })),
+  );
+  const dates = seriesDates(
+    meetings.map((m) => m.day),
+    reported.map((r) => r.as_of),
+    asOf,
+  );
+  const programmes = computeProgrammeProgress(input.tasks, input.programmes.map((p) => p.id), asOf, dates);
+  return {
+    site: input.site,
+    asOf,
+    defaultLocale: lang,
+    programmes: input.programmes,
+    units: input.units,
+    tasks,
+    meetings,
+    progress: { as_of: asOf, programmes, reported },
+  };
+}

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { contentDir } from './content-reader.ts';
+
+/** What the Astro config needs from site.yaml before the content is checked. */
+export interface SiteConfig {
+  url: string;
+  locales: string[];
+  defaultLocale: string;
+}
+
+/**
+ * Reads the deploy URL and languages for astro.config.mjs. It never fails: bad content is
+ * reported by the validator, which runs before every build.
+ */
+export function readSiteConfig(dir: string = contentDir()): SiteConfig {
+  let site: Record<string, unknown> = {};
+  try {
+    const parsed = parse(readFileSync(path.join(dir, 'site.yaml'), 'utf8'));
+    if (parsed && typeof parsed === 'object') site = parsed as Record<string, unknown>;
+  } catch {
+    // The validator reports a missing or unreadable site.yaml.
+  }
+  const locales = Array.isArray(site.locales) && site.locales.length > 0 ? site.locales.map(String) : ['vi'];
+  const url = typeof site.url === 'string' && /^https?:\/\//.test(site.url) ? site.url : 'https://example.invalid';
+  const defaultLocale = typeof site.default_locale === 'string' ? site.default_locale : locales[0]!;
+  return { url, locales, defaultLocale };
+}

@@ -1,0 +1,152 @@
+import { z } from 'astro/zod';
+import { checkFigureArithmetic } from '../lib/reconcile.ts';
+import {
+  DateOrDateTimeSchema,
+  IdSchema,
+  IsoDateSchema,
+  SourceLinkSchema,
+  UpdateSchema,
+  oneOf,
+} from './common.ts';
+
+/** Levels of government a meeting belongs to. */
+export const MEETING_LEVELS = ['national', 'province', 'commune'] as const;
+
+/** A person at a meeting, with the role held on the meeting's date. */
+export const PersonSchema = z.object({
+  /** Full name. */
+  name: z.string().trim().min(1),
+  /** Post held on the meeting's date. */
+  role: z.string().trim().min(1).optional(),
+});
+
+const countSchema = z
+  .number({ error: 'must be a whole number' })
+  .int({ error: 'must be a whole number' })
+  .nonnegative({ error: 'must not be negative' });
+
+/** A period of a reported figure: `cumulative`, a year (`2025`) or a quarter (`2025-Q3`). */
+export const PeriodSchema = z.union(
+  [
+    z.literal('cumulative'),
+    z.number().int().min(1900).max(2200),
+    z.string().regex(/^\d{4}(-Q[1-4])?$/),
+  ],
+  { error: "must be 'cumulative', a year such as 2025, or a quarter such as 2025-Q3" },
+);
+
+/** What a meeting stated about progress, kept as stated. */
+export const ReportedFigureSchema = z
+  .object({
+    /** Id from programmes.yaml. */
+    programme: IdSchema,
+    /** `national` or a jurisdiction id; default the site's jurisdiction. */
+    scope: IdSchema.optional(),
+    /** `cumulative` (default), a year or a quarter. */
+    period: PeriodSchema.optional(),
+    /** Date the figure is as of; default the meeting's date. */
+    as_of: IsoDateSchema.optional(),
+    /** Number of tasks; when absent, the sum of the parts given. */
+    total: countSchema.optional(),
+    /** Number completed. */
+    completed: countSchema.optional(),
+    /** Number in progress and not overdue. */
+    on_schedule: countSchema.optional(),
+    /** Number overdue. */
+    overdue: countSchema.optional(),
+    /** The percentage completed as stated, e.g. 53.66 or 43. */
+    percent_completed: z.number({ error: 'must be a number such as 53.66' }).min(0).max(100).optional(),
+  })
+  .superRefine((figure, ctx) => {
+    const stated = ['total', 'completed', 'on_schedule', 'overdue', 'percent_completed'] as const;
+    if (!stated.some((field) => figure[field] !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'states no figure: give at least one of total, completed, on_schedule, overdue, percent_completed',
+      });
+    }
+    for (const problem of checkFigureArithmetic(figure)) {
+      ctx.addIssue({ code: 'custom', path: [problem.field], message: describeFigureProblem(problem) });
+    }
+  });
+
+function describeFigureProblem(problem: ReturnType<typeof checkFigureArithmetic>[number]): string {
+  const p = problem.params as Record<string, number | string>;
+  switch (problem.code) {
+    case 'partExceedsTotal':
+      return `(${p.value}) is more than the total (${p.total})`;
+    case 'partsExceedTotal':
+      return `: completed + on_schedule + overdue (${p.sum ?? p.value}) is more than the total (${p.total})`;
+    case 'percentMismatch':
+      return `${p.stated} does not match completed / total = ${p.computed} (allowed difference ${p.tolerance} at the precision stated)`;
+    default:
+      return `figure is inconsistent (${problem.code})`;
+  }
+}
+
+/** Something the meeting asked for. */
+export const DirectionSchema = z.object({
+  /** The direction, in the file's language. */
+  text: z.string().trim().min(1),
+  /** Ids of registry tasks it concerns. */
+  tasks: z.array(IdSchema).optional(),
+  /** Date it is to be done by. */
+  deadline: IsoDateSchema.optional(),
+});
+
+/** A photo of the meeting. */
+export const ImageSchema = z.object({
+  /** Path relative to the content folder, e.g. `media/2025-09-18-hop.jpg`. */
+  src: z.string().trim().min(1),
+  /** What the photo shows, for readers who cannot see it: required. */
+  alt: z.string({ error: 'is required: describe what the photo shows' }).trim().min(1, {
+    error: 'must not be empty: describe what the photo shows',
+  }),
+  /** One-line caption naming the people and their posts. */
+  caption: z.string().optional(),
+  /** Who took the photo. */
+  credit: z.string().optional(),
+});
+
+/** Frontmatter of a meeting file. */
+export const MeetingSchema = z.object({
+  /** Title in the file's language. */
+  title: z.string().trim().min(1),
+  /** Date, or date-time with offset. */
+  date: DateOrDateTimeSchema,
+  /** The lead paragraph (sapo). */
+  summary: z.string().trim().min(1),
+  /** `national`, `province` (default) or `commune`. */
+  level: oneOf(MEETING_LEVELS).default('province'),
+  /** The meeting body, e.g. the provincial steering committee. */
+  body: z.string().optional(),
+  /** Where it was held. */
+  location: z.string().optional(),
+  /** Who chaired it. */
+  chair: PersonSchema.optional(),
+  /** Who attended, with their roles on the day. */
+  attendees: z.array(PersonSchema).optional(),
+  /** Progress figures the meeting stated. */
+  reported: z.array(ReportedFigureSchema).optional(),
+  /** Ids of registry tasks discussed. */
+  tasks: z.array(IdSchema).optional(),
+  /** What the meeting asked for. */
+  directions: z.array(DirectionSchema).optional(),
+  /** Where it was reported. */
+  sources: z.array(SourceLinkSchema).optional(),
+  /** Photos. */
+  images: z.array(ImageSchema).optional(),
+  /** Keywords. */
+  tags: z.array(z.string().trim().min(1)).optional(),
+  /** Corrections and changes after publication. */
+  updates: z.array(UpdateSchema).optional(),
+  /** `true` keeps it out of the build. */
+  draft: z.boolean({ error: 'must be true or false' }).optional(),
+});
+
+export type Person = z.output<typeof PersonSchema>;
+export type ReportedFigure = z.output<typeof ReportedFigureSchema>;
+export type Direction = z.output<typeof DirectionSchema>;
+export type MeetingImage = z.output<typeof ImageSchema>;
+export type Meeting = z.output<typeof MeetingSchema>;
+export type MeetingInput = z.input<typeof MeetingSchema>;

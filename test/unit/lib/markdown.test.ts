@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { renderMeetingBody } from '../../../src/lib/markdown.ts';
+
+// Everything a hostile body could try; none of it may reach the page as markup that runs.
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror="alert(1)">',
+  '<svg onload="alert(1)"><circle r="1"/></svg>',
+  '<iframe src="https://evil.example"></iframe>',
+  '<a href="javascript:alert(1)">x</a>',
+  '<a href="JaVaScRiPt:alert(1)">x</a>',
+  '<a href="&#106;avascript:alert(1)">x</a>',
+  '<a href=" javascript:alert(1)">x</a>',
+  '[link](javascript:alert(1))',
+  '[ref][r]\n\n[r]: javascript:alert(1)',
+  '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+  '<div style="background:url(javascript:alert(1))">x</div>',
+  '<object data="x.swf"></object><embed src="x.swf">',
+  '<form action="https://evil.example"><input name=q><button>go</button></form>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+  '<details open ontoggle="alert(1)">x</details>',
+  '<p onclick="alert(1)">click</p>',
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+  '<base href="https://evil.example/">',
+  '<link rel="stylesheet" href="https://evil.example/x.css">',
+  '<style>body{display:none}</style>',
+  '<template><script>alert(1)</script></template>',
+  '![x](https://tracker.example/pixel.png)',
+];
+
+function assertInert(html: string) {
+  expect(html).not.toMatch(/<script|<iframe|<object|<embed|<svg|<math|<style|<meta|<base|<link|<form|<img/i);
+  expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+  expect(html).not.toMatch(/javascript:/i);
+  expect(html).not.toMatch(/href="data:/i);
+  expect(html).not.toMatch(/style=/i);
+}
+
+describe(renderMeetingBody, () => {
+  it.each(HOSTILE)('neutralises %s', (body) => {
+    assertInert(renderMeetingBody(body).html);
+  });
+
+  it('neutralises all hostile bodies together', () => {
+    assertInert(renderMeetingBody(HOSTILE.join('\n\n')).html);
+  });
+
+  it('reports each removal at its line and column', () => {
+    const { removed } = renderMeetingBody('Intro.\n\n<script>alert(1)</script>\n\nText <b onclick="x()">bold</b> and [a](javascript:x).\n');
+    expect(removed.map((r) => [r.line, r.column])).toEqual([
+      [3, 1],
+      [5, 6],
+      [5, 36],
+    ]);
+    expect(removed[0]!.message).toContain('<script>');
+    expect(removed[2]!.message).toContain("link to 'javascript:x'");
+  });
+
+  it('keeps Markdown, GFM tables and the harmless tags', () => {
+    const { html, removed } = renderMeetingBody('**66/123** tasks, 10<sup>6</sup> USD<br>\n\n| a | b |\n| --- | --: |\n| 1 | 2 |\n\n[source](https://camau.gov.vn)');
+    expect(removed).toEqual([]);
+    expect(html).toContain('<strong>66/123</strong>');
+    expect(html).toContain('<sup>6</sup>');
+    expect(html).toContain('<br>');
+    expect(html).toContain('<td align="right">2</td>');
+    expect(html).toContain('<a href="https://camau.gov.vn">source</a>');
+  });
+
+  it('makes the body headings start at h2, under the page title', () => {
+    expect(renderMeetingBody('# Kết luận\n\n## Chi tiết').html).toBe('<h2>Kết luận</h2>\n<h2>Chi tiết</h2>');
+  });
+
+  it('keeps text of removed tags but drops the content of script-like ones', () => {
+    const { html } = renderMeetingBody('<span>kept</span> <script>dropped()</script>');
+    expect(html).toContain('kept');
+    expect(html).not.toContain('dropped');
+  });
+});
