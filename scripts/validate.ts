@@ -1,9 +1,9 @@
 // Checks the content folder and reports every problem at once.
 // Usage: npm run validate [-- --format text|json|github] [--dir path]
-import { readContent, contentDir } from '../src/loaders/content-reader.ts';
-import { formatProblems, parseValidateArgs } from './lib/report.ts';
 
-function main(): number {
+async function main(): Promise<number> {
+  const { readContent, contentDir } = await import('../src/loaders/content-reader.ts');
+  const { formatProblems, parseValidateArgs } = await import('./lib/report.ts');
   const args = parseValidateArgs(process.argv.slice(2));
   if ('error' in args) {
     process.stderr.write(`${args.error}\n`);
@@ -26,7 +26,7 @@ function main(): number {
 }
 
 try {
-  process.exitCode = main();
+  process.exitCode = await main();
 } catch (e) {
   // A bug of ours, not the author's: say so in one line rather than a stack trace.
   process.stderr.write(`validate: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -136,8 +136,11 @@ function checkMeeting(model: ContentModel, meeting: MeetingEntry): PathProblem[]
       problems.push(warning(file, ['reported', i, 'as_of'], `as_of ${figure.as_of} is after the meeting (${day})`));
     }
   });
-  data.images?.forEach((image, i) => {
-    const problem = checkContentPath(image.src, model.files);
+  // Images are checked as written: one image failing its schema must not hide the others' problems.
+  const images = Array.isArray(meeting.raw.images) ? (meeting.raw.images as unknown[]) : [];
+  images.forEach((image, i) => {
+    const src = (image as { src?: unknown } | null)?.src;
+    const problem = typeof src === 'string' ? checkContentPath(src, model.files) : undefined;
     if (problem) problems.push(error(file, ['images', i, 'src'], problem));
   });
   if (!data.sources?.length) {

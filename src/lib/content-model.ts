@@ -24,6 +24,8 @@ export interface MeetingEntry {
   given: ReadonlySet<string>;
   /** The Markdown body, as written. */
   body: string;
+  /** The frontmatter as written, for checks that must not depend on the rest of an entry being valid. */
+  raw: Readonly<Record<string, unknown>>;
 }
 
 /** An id as written in a list file, whether or not its entry passed the schema. */

@@ -45,10 +45,13 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
-/** `a.b[2].c`: a field path as authors read it. */
+/**
+ * `a.b[2].c`: a field path as authors read it. The index of an entry in a list file is left out:
+ * the line number already says which entry it is.
+ */
 export function formatFieldPath(path: ReadonlyArray<string | number>): string {
   let out = '';
-  for (const segment of path) {
+  for (const segment of typeof path[0] === 'number' ? path.slice(1) : path) {
     out += typeof segment === 'number' ? `[${segment}]` : out ? `.${segment}` : segment;
   }
   return out;

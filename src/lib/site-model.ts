@@ -1,8 +1,9 @@
 import type { Meeting, Programme, Site, Task, Unit } from '../schemas/index.ts';
 import { toLocalDate } from './dates.ts';
 import { computeProgrammeProgress, deriveFlags, seriesDates, statusOn } from './progress.ts';
-import type { Counts, TaskStatus } from './progress.ts';
+import type { Counts, SeriesPoint, TaskStatus } from './progress.ts';
 import { reconcileFigure } from './reconcile.ts';
+import type { ReconciledFigure } from './reconcile.ts';
 import { defaultLocale } from './content-model.ts';
 
 /** What the site is built from: the checked content, with drafts still in. */
@@ -43,24 +44,17 @@ export interface TaskView {
   discussedIn: string[];
 }
 
-/** A reported figure beside the registry's figure for the same scope, period and date. */
-export interface ReconciledFigure {
+/** A reported figure of a published meeting, beside the registry's figure. */
+export interface MeetingFigure extends ReconciledFigure {
+  /** Id of the meeting that reported it. */
   meeting: string;
-  programme: string;
-  scope: string;
-  period: string;
-  as_of: string;
-  figures: Record<string, number>;
-  registry: { total: number; completed: number; on_schedule: number; overdue: number } | null;
-  agrees: boolean | null;
-  differences: Array<{ field: string; reported: number; registry: number }>;
 }
 
 /** The machine-readable progress: registry counts and reported figures side by side. */
 export interface ProgressData {
   as_of: string;
-  programmes: Record<string, { counts: Counts; series: Array<{ date: string; total: number; completed: number; on_schedule: number; overdue: number }> }>;
-  reported: ReconciledFigure[];
+  programmes: Record<string, { counts: Counts; series: SeriesPoint[] }>;
+  reported: MeetingFigure[];
 }
 
 /** Everything the pages and data files show, computed once per build. */
@@ -138,7 +132,7 @@ export function buildSiteModel(input: SiteInput, asOf: string): SiteModel {
     }));
   const jurisdiction = input.site.jurisdiction.id;
   const chronological = [...meetings].reverse();
-  const reported: ReconciledFigure[] = chronological.flatMap((meeting) =>
+  const reported: MeetingFigure[] = chronological.flatMap((meeting) =>
     meeting.reported.map((figure) => ({ meeting: meeting.id, ...reconcileFigure(figure, meeting.day, input.tasks, jurisdiction) })),
   );
   const dates = seriesDates(

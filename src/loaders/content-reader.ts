@@ -55,8 +55,10 @@ class Reader {
   readonly sources = new Map<string, YamlSource>();
   readonly html = new Map<string, string>();
   readonly files: Set<string>;
+  readonly dir: string;
 
-  constructor(readonly dir: string) {
+  constructor(dir: string) {
+    this.dir = dir;
     this.files = new Set(listFiles(dir));
   }
 
@@ -144,7 +146,7 @@ class Reader {
     }
     this.html.set(file, rendered.html);
     if (!data) return undefined;
-    return { id: `${fileDate}-${slug}`, lang, file, fileDate, data, given: new Set(Object.keys(frontmatter)), body: split.content };
+    return { id: `${fileDate}-${slug}`, lang, file, fileDate, data, given: new Set(Object.keys(frontmatter)), body: split.content, raw: frontmatter };
   }
 }
 

@@ -1,0 +1,158 @@
+import { parsePeriod, periodKey, toLocalDate } from './dates.ts';
+import type { IsoDate } from './dates.ts';
+import { countTasks } from './progress.ts';
+import type { RegistryTask } from './progress.ts';
+
+/** A progress figure as a meeting stated it. */
+export interface ReportedFigure {
+  programme: string;
+  scope?: string | undefined;
+  period?: string | number | undefined;
+  as_of?: IsoDate | undefined;
+  total?: number | undefined;
+  completed?: number | undefined;
+  on_schedule?: number | undefined;
+  overdue?: number | undefined;
+  percent_completed?: number | undefined;
+}
+
+/** The figure fields a meeting may state, in the order data files list them. */
+export const FIGURE_FIELDS = ['total', 'completed', 'on_schedule', 'overdue', 'percent_completed'] as const;
+
+/** A figure field a meeting may state. */
+export type FigureField = (typeof FIGURE_FIELDS)[number];
+
+/** The counts that are compared with the registry; a percentage never is. */
+export const COMPARED_FIELDS = ['total', 'completed', 'on_schedule', 'overdue'] as const;
+
+/** A count that is compared with the registry. */
+export type ComparedField = (typeof COMPARED_FIELDS)[number];
+
+/** The registry's counts that a reported figure is compared with. */
+export type RegistryFigures = Record<ComparedField, number>;
+
+/** A reported figure with its defaults filled in: scope, period key and as-of date. */
+export interface NormalisedFigure {
+  programme: string;
+  /** `national` or a jurisdiction id. */
+  scope: string;
+  /** `cumulative`, a year (`2025`) or a quarter (`2025-Q3`). */
+  period: string;
+  as_of: IsoDate;
+  /** Only the fields the meeting stated. */
+  figures: Partial<Record<FigureField, number>>;
+}
+
+/** A count on which the meeting and the registry differ. */
+export interface FigureDifference {
+  field: ComparedField;
+  reported: number;
+  registry: number;
+}
+
+/** A reported figure beside the registry's figure for the same programme, scope, period and date. */
+export interface ReconciledFigure extends NormalisedFigure {
+  /** Null when the registry cannot compute the figure (another scope, or a malformed period). */
+  registry: RegistryFigures | null;
+  /** Null when not comparable; else whether every stated count matches. */
+  agrees: boolean | null;
+  differences: FigureDifference[];
+}
+
+/** An inconsistency within a reported figure, as an i18n-style code with its parameters. */
+export interface FigureProblem {
+  /** The field the problem is reported at. */
+  field: FigureField;
+  code: 'partExceedsTotal' | 'partsExceedTotal' | 'percentMismatch';
+  params: Record<string, number | string>;
+}
+
+const PARTS = ['completed', 'on_schedule', 'overdue'] as const;
+
+/** Fills in a figure's defaults: scope the site's jurisdiction, period `cumulative`, as-of the meeting's date. */
+export function normaliseFigure(fig: ReportedFigure, meetingDate: string, jurisdiction: string): NormalisedFigure {
+  const period = parsePeriod(fig.period);
+  const figures: Partial<Record<FigureField, number>> = {};
+  for (const field of FIGURE_FIELDS) {
+    const value = fig[field];
+    if (value !== undefined) figures[field] = value;
+  }
+  return {
+    programme: fig.programme,
+    scope: fig.scope ?? jurisdiction,
+    // A malformed period is kept as written; the validator reports it and the registry does not compare it.
+    period: period ? periodKey(period) : String(fig.period),
+    as_of: fig.as_of ?? toLocalDate(meetingDate),
+    figures,
+  };
+}
+
+/** Compares a reported figure with the registry's counts for the same programme, period and as-of date. */
+export function reconcileFigure(
+  fig: ReportedFigure,
+  meetingDate: string,
+  tasks: readonly RegistryTask[],
+  jurisdiction: string,
+): ReconciledFigure {
+  const normalised = normaliseFigure(fig, meetingDate, jurisdiction);
+  const period = parsePeriod(fig.period);
+  if (normalised.scope !== jurisdiction || period === null) {
+    return { ...normalised, registry: null, agrees: null, differences: [] };
+  }
+  const counts = countTasks(tasks, normalised.as_of, { programme: fig.programme, period });
+  const registry: RegistryFigures = {
+    total: counts.total,
+    completed: counts.completed,
+    on_schedule: counts.on_schedule,
+    overdue: counts.overdue,
+  };
+  const differences: FigureDifference[] = [];
+  for (const field of COMPARED_FIELDS) {
+    const reported = fig[field];
+    if (reported !== undefined && reported !== registry[field]) differences.push({ field, reported, registry: registry[field] });
+  }
+  return { ...normalised, registry, agrees: differences.length === 0, differences };
+}
+
+/** Decimal places in a number's shortest written form: 53.66 → 2, 43 → 0, 1e-7 → 7. */
+export function statedDecimals(value: number): number {
+  const m = /^-?\d+(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
+  if (!m) return 0;
+  return Math.max(0, (m[1]?.length ?? 0) - Number(m[2] ?? 0));
+}
+
+/** How far a stated percentage may be from the exact one: half a unit of its last decimal (53.66 → 0.005, 43 → 0.5). */
+export function percentTolerance(stated: number): number {
+  return 0.5 / 10 ** statedDecimals(stated);
+}
+
+/** Checks a figure against itself: no part above the total, and a percentage that matches completed / total as precisely as stated. */
+export function checkFigureArithmetic(fig: Omit<ReportedFigure, 'programme'>): FigureProblem[] {
+  const problems: FigureProblem[] = [];
+  const parts = PARTS.filter((part) => fig[part] !== undefined);
+  const sum = parts.reduce((acc, part) => acc + (fig[part] ?? 0), 0);
+  if (fig.total !== undefined) {
+    const total = fig.total;
+    const over = parts.filter((part) => (fig[part] ?? 0) > total);
+    for (const part of over) problems.push({ field: part, code: 'partExceedsTotal', params: { part, value: fig[part] ?? 0, total } });
+    // A part above the total already makes the sum exceed it; say so once.
+    if (over.length === 0 && parts.length > 1 && sum > total) {
+      problems.push({ field: 'total', code: 'partsExceedTotal', params: { sum, total } });
+    }
+  }
+  const stated = fig.percent_completed;
+  if (stated !== undefined && fig.completed !== undefined) {
+    const total = fig.total ?? sum;
+    const exact = total === 0 ? 0 : (fig.completed / total) * 100;
+    const tolerance = percentTolerance(stated);
+    // A little slack for binary floating point, so a value exactly half a unit away still passes.
+    if (Math.abs(exact - stated) > tolerance + 1e-9) {
+      problems.push({
+        field: 'percent_completed',
+        code: 'percentMismatch',
+        params: { stated, computed: Math.round(exact * 10_000) / 10_000, tolerance },
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project root. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A fixture content folder by name. */
+export function fixture(name: string): string {
+  return path.join(ROOT, 'test/fixtures/content', name);
+}
+
+/** What a script printed and how it exited. */
+export interface ScriptResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one of the project's scripts with the Node that runs the tests (Node 24 from node_modules). */
+export function runScript(script: string, args: string[], env: Record<string, string> = {}): ScriptResult {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,0 +1,159 @@
+// Builds the fixture of a province this project never shipped and checks the data files against
+// counts worked out by hand from the contract's counting rules (as of 2025-10-01, see the fixture).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, runScript } from '../helpers/run.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'nq57-build-'));
+const outA = path.join(work, 'a', 'dist');
+const outB = path.join(work, 'b', 'dist');
+
+function listFiles(dir: string, base = dir): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full, base) : [path.relative(base, full)];
+  });
+}
+
+function digest(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    listFiles(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]),
+  );
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(path.join(outA, file), 'utf8')) as T;
+}
+
+let first: ReturnType<typeof runScript>;
+
+beforeAll(() => {
+  first = runScript('build.ts', [], { CONTENT_DIR: fixture('valid'), OUT_DIR: outA });
+}, 300_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('npm run build on a content folder the project never saw', () => {
+  it('succeeds', () => {
+    expect(first.status, first.stderr).toBe(0);
+    expect(existsSync(path.join(outA, 'index.html'))).toBe(true);
+  });
+
+  it('writes progress.json with the counting rules applied', () => {
+    const progress = readJson<any>('data/progress.json');
+    expect(progress.as_of).toBe('2025-10-01');
+    expect(progress.programmes['kh-12'].counts).toEqual({ total: 11, completed: 4, on_schedule: 5, overdue: 2, cancelled: 1, late: 1 });
+    expect(progress.programmes['nq-57'].counts).toEqual({ total: 1, completed: 0, on_schedule: 1, overdue: 0, cancelled: 0, late: 0 });
+    // A point at every published meeting date and at the as-of date; the draft's date is not one.
+    expect(progress.programmes['kh-12'].series).toEqual([
+      { date: '2025-01-13', total: 10, completed: 0, on_schedule: 10, overdue: 0 },
+      { date: '2025-06-15', total: 11, completed: 1, on_schedule: 10, overdue: 0 },
+      { date: '2025-09-25', total: 11, completed: 3, on_schedule: 7, overdue: 1 },
+      { date: '2025-10-01', total: 11, completed: 4, on_schedule: 5, overdue: 2 },
+    ]);
+    expect(progress.programmes['nq-57'].series.map((p: any) => p.total)).toEqual([0, 1, 1, 1]);
+  });
+
+  it('reconciles every reported figure of published meetings, once per meeting', () => {
+    const { reported } = readJson<any>('data/progress.json');
+    expect(reported).toEqual([
+      {
+        meeting: '2025-06-15-hop-quy-2', programme: 'kh-12', scope: 'tinh-mau', period: 'cumulative', as_of: '2025-06-15',
+        figures: { total: 11, completed: 1, percent_completed: 9.09 },
+        registry: { total: 11, completed: 1, on_schedule: 10, overdue: 0 },
+        agrees: true, differences: [],
+      },
+      {
+        meeting: '2025-09-25-hop-quy-3', programme: 'kh-12', scope: 'tinh-mau', period: 'cumulative', as_of: '2025-09-25',
+        figures: { total: 11, completed: 4, overdue: 1, percent_completed: 36.36 },
+        registry: { total: 11, completed: 3, on_schedule: 7, overdue: 1 },
+        agrees: false, differences: [{ field: 'completed', reported: 4, registry: 3 }],
+      },
+      {
+        meeting: '2025-09-25-hop-quy-3', programme: 'kh-12', scope: 'tinh-mau', period: '2025', as_of: '2025-09-25',
+        figures: { total: 9, completed: 3, overdue: 1 },
+        registry: { total: 9, completed: 3, on_schedule: 5, overdue: 1 },
+        agrees: true, differences: [],
+      },
+      {
+        meeting: '2025-09-25-hop-quy-3', programme: 'kh-12', scope: 'tinh-mau', period: '2025-Q3', as_of: '2025-09-25',
+        figures: { total: 2, overdue: 1 },
+        registry: { total: 2, completed: 0, on_schedule: 1, overdue: 1 },
+        agrees: true, differences: [],
+      },
+      {
+        meeting: '2025-09-25-hop-quy-3', programme: 'nq-57', scope: 'national', period: 'cumulative', as_of: '2025-09-25',
+        figures: { completed: 485, on_schedule: 561, overdue: 86, percent_completed: 43 },
+        registry: null, agrees: null, differences: [],
+      },
+    ]);
+  });
+
+  it('writes meetings.json without drafts, translations linked to pages that exist', () => {
+    const meetings = readJson<any[]>('data/meetings.json');
+    expect(meetings.map((m) => m.id)).toEqual(['2025-09-25-hop-quy-3', '2025-06-15-hop-quy-2', '2025-01-13-national-conference']);
+    const q2 = meetings.find((m) => m.id === '2025-06-15-hop-quy-2');
+    expect(q2).toMatchObject({ date: '2025-06-15T14:00:00+07:00', level: 'province', tasks: ['K1', 'K2'] });
+    expect(Object.keys(q2.translations)).toEqual(['vi', 'en']);
+    expect(q2.translations.en.title).toBe('Mau province steering committee meets for Q2');
+    expect(meetings.find((m) => m.id === '2025-01-13-national-conference').translations).toEqual({
+      en: { title: 'National conference launches Resolution 57', url: '/en/meetings/2025-01-13-national-conference/' },
+    });
+    for (const meeting of meetings) {
+      for (const { url } of Object.values<any>(meeting.translations)) expect(existsSync(path.join(outA, url, 'index.html')), url).toBe(true);
+    }
+  });
+
+  it('writes tasks.json with derived states, urls and meetings', () => {
+    const tasks = readJson<any[]>('data/tasks.json');
+    expect(tasks).toHaveLength(14);
+    const byId = Object.fromEntries(tasks.map((t) => [t.id, t]));
+    expect(byId.K2).toMatchObject({ status: 'completed', late: true, overdue: false, on_schedule: false, meetings: ['2025-06-15-hop-quy-2'] });
+    expect(byId.K4).toMatchObject({ late: false, overdue: false });
+    expect(byId.K5).toMatchObject({ overdue: false, on_schedule: true });
+    expect(byId.K6).toMatchObject({ overdue: true, on_schedule: false, meetings: ['2025-09-25-hop-quy-3'] });
+    expect(byId.K11).toMatchObject({ status: 'cancelled', overdue: false, on_schedule: false });
+    expect(byId.K12).toMatchObject({ overdue: false, on_schedule: false });
+    expect(byId.K3.history).toHaveLength(2);
+    for (const task of tasks) expect(existsSync(path.join(outA, task.url, 'index.html')), task.url).toBe(true);
+  });
+
+  it('writes tasks.csv with a header and one row per task', () => {
+    const csv = readFileSync(path.join(outA, 'data/tasks.csv'), 'utf8');
+    const rows = csv.trimEnd().split('\r\n');
+    expect(rows[0]).toBe('id,title_vi,title_en,programme,owner,partners,category,assigned,deadline,status,completed,overdue,late,on_schedule,url,meetings');
+    expect(rows).toHaveLength(15);
+    expect(rows).toContain('K13,Ứng dụng định danh điện tử,Roll out electronic identity,kh-12,u-noivu,u-khcn;u-ubnd,,2025-06-01,2025-11-30,in-progress,,false,false,true,/tasks/K13/,');
+  });
+
+  it('renders one page per meeting per language and one per task per language', () => {
+    expect(existsSync(path.join(outA, 'meetings/2025-06-15-hop-quy-2/index.html'))).toBe(true);
+    expect(existsSync(path.join(outA, 'en/meetings/2025-06-15-hop-quy-2/index.html'))).toBe(true);
+    expect(existsSync(path.join(outA, 'en/meetings/2025-09-25-hop-quy-3/index.html'))).toBe(false);
+    expect(existsSync(path.join(outA, 'meetings/2025-09-30-ban-nhap/index.html'))).toBe(false);
+    expect(existsSync(path.join(outA, 'en/tasks/K1/index.html'))).toBe(true);
+    const page = readFileSync(path.join(outA, 'meetings/2025-09-25-hop-quy-3/index.html'), 'utf8');
+    expect(page).toContain('<html lang="vi"');
+    expect(page).not.toMatch(/<script[^>]*>[^<]*alert/);
+  });
+
+  it('builds the same bytes twice from the same content and as-of date', () => {
+    const second = runScript('build.ts', [], { CONTENT_DIR: fixture('valid'), OUT_DIR: outB });
+    expect(second.status, second.stderr).toBe(0);
+    expect(digest(outB)).toEqual(digest(outA));
+  }, 300_000);
+
+  it('leaves the last good site untouched when the content is invalid', () => {
+    writeFileSync(path.join(outA, 'marker.txt'), 'last good site');
+    const before = digest(outA);
+    const failed = runScript('build.ts', [], { CONTENT_DIR: fixture('invalid'), OUT_DIR: outA });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain("tasks/a.yaml:5:11: error: status 'done' is not one of");
+    expect(failed.stderr).toMatch(/content errors; nothing was built and .* is unchanged/);
+    expect(failed.stderr).not.toMatch(/\n\s+at /);
+    expect(digest(outA)).toEqual(before);
+  }, 300_000);
+});
