@@ -1,6 +1,8 @@
 // Checks the content folder and reports every problem at once.
 // Usage: npm run validate [-- --format text|json|github] [--dir path]
 
+export {};
+
 async function main(): Promise<number> {
   const { readContent, contentDir } = await import('../src/loaders/content-reader.ts');
   const { formatProblems, parseValidateArgs } = await import('./lib/report.ts');
