@@ -16,4 +16,6 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx()],
   devToolbar: { enabled: false },
+  // A second wall behind the sanitiser: only the site's own hashed scripts and styles may run.
+  security: { csp: true },
 });

@@ -1,9 +1,12 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { contentLoader } from './loaders/astro-loaders.ts';
-import { MeetingSchema, ProgrammeSchema, SiteSchema, TaskSchema, UnitSchema } from './schemas/index.ts';
+import { ImageSchema, MeetingSchema, ProgrammeSchema, SiteSchema, TaskSchema, UnitSchema } from './schemas/index.ts';
 
-const site = defineCollection({ loader: contentLoader('site'), schema: SiteSchema });
+const site = defineCollection({
+  loader: contentLoader('site'),
+  schema: ({ image }) => SiteSchema.safeExtend({ logo: image().optional() }),
+});
 const programmes = defineCollection({ loader: contentLoader('programmes'), schema: ProgrammeSchema });
 const units = defineCollection({ loader: contentLoader('units'), schema: UnitSchema });
 const tasks = defineCollection({
@@ -12,7 +15,13 @@ const tasks = defineCollection({
 });
 const meetings = defineCollection({
   loader: contentLoader('meetings'),
-  schema: MeetingSchema.safeExtend({ meeting: z.string(), lang: z.string(), file: z.string() }),
+  schema: ({ image }) =>
+    MeetingSchema.safeExtend({
+      images: z.array(ImageSchema.safeExtend({ src: image() })).optional(),
+      meeting: z.string(),
+      lang: z.string(),
+      file: z.string(),
+    }),
 });
 
 export const collections = { site, programmes, units, tasks, meetings };

@@ -13,7 +13,10 @@ const [siteEntries, programmeEntries, unitEntries, taskEntries, meetingEntries] 
   getCollection('meetings'),
 ]);
 
-const site = siteEntries[0]!.data;
+const { logo: siteLogo, ...site } = siteEntries[0]!.data;
+
+/** The site's logo, processed by astro:assets, when site.yaml names one. */
+export const logo = siteLogo;
 
 /** The date every derived state is computed as of. */
 export const asOf = resolveAsOf(site, process.env, new Date());
@@ -25,7 +28,7 @@ export const model = buildSiteModel(
     programmes: programmeEntries.map((e) => e.data),
     units: unitEntries.map((e) => e.data),
     tasks: taskEntries.map((e) => e.data),
-    meetings: meetingEntries.map((e) => ({ id: e.data.meeting, lang: e.data.lang, data: e.data })),
+    meetings: meetingEntries.map((e) => ({ id: e.data.meeting, lang: e.data.lang, data: { ...e.data, images: undefined } })),
   },
   asOf,
 );
@@ -33,7 +36,7 @@ export const model = buildSiteModel(
 /** Where pages live. */
 export const paths: PathContext = { base: import.meta.env.BASE_URL, defaultLocale: defaultLocale(site) };
 
-/** Meeting files by `id.lang`, for rendering their bodies. */
+/** Meeting files by `id.lang`, for rendering their bodies and photos. */
 export const meetingFiles = new Map(meetingEntries.map((e) => [e.id, e]));
 
 /** `getStaticPaths` value for the language segment: none for the default language. */

@@ -31,3 +31,34 @@ export function formatDate(date: string, lang: string): string {
 export function formatNumber(value: number, lang: string): string {
   return new Intl.NumberFormat(uiLang(lang) === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
 }
+
+/** Day of the week of a calendar date, 0 = Sunday. */
+function weekday(date: string): number {
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+/**
+ * A meeting's date as the portal writes it: `Thứ Năm, 18/9/2025 14:00` or `Thu 18 Sep 2025, 14:00`.
+ * `day` is the calendar date in the site's timezone and `time` its `HH:MM`, when known.
+ */
+export function formatDateTime(day: string, time: string | undefined, lang: string): string {
+  const t = translator(lang);
+  const name = t(`weekday.${weekday(day)}` as UiKey);
+  const date = formatDate(day, lang);
+  if (uiLang(lang) === 'vi') return `${name}, ${date}${time ? ` ${time}` : ''}`;
+  return `${name} ${date}${time ? `, ${time}` : ''}`;
+}
+
+/** A percentage per locale: `53,66%` or `53.66%`. */
+export function formatPercent(value: number, lang: string): string {
+  return `${formatNumber(value, lang)}%`;
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A month heading: `Tháng 9/2025` or `September 2025`. */
+export function formatMonth(monthKey: string, lang: string): string {
+  const [year, month] = monthKey.split('-').map(Number) as [number, number];
+  return translator(lang)('meetings.month', { month, year, monthName: MONTHS_EN[month - 1]! });
+}
