@@ -1,11 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { contentLoader } from './loaders/astro-loaders.ts';
-import { ImageSchema, MeetingSchema, ProgrammeSchema, SiteSchema, TaskSchema, UnitSchema } from './schemas/index.ts';
+import { ImageSchema, MeetingSchema, ProgrammeSchema, SiteObjectSchema, TaskSchema, UnitSchema, refineSite } from './schemas/index.ts';
 
 const site = defineCollection({
   loader: contentLoader('site'),
-  schema: ({ image }) => SiteSchema.safeExtend({ logo: image().optional() }),
+  schema: ({ image }) => SiteObjectSchema.extend({ logo: image().optional() }).superRefine(refineSite),
 });
 const programmes = defineCollection({ loader: contentLoader('programmes'), schema: ProgrammeSchema });
 const units = defineCollection({ loader: contentLoader('units'), schema: UnitSchema });
@@ -16,8 +16,8 @@ const tasks = defineCollection({
 const meetings = defineCollection({
   loader: contentLoader('meetings'),
   schema: ({ image }) =>
-    MeetingSchema.safeExtend({
-      images: z.array(ImageSchema.safeExtend({ src: image() })).optional(),
+    MeetingSchema.extend({
+      images: z.array(ImageSchema.extend({ src: image() })).optional(),
       meeting: z.string(),
       lang: z.string(),
       file: z.string(),
