@@ -17,5 +17,15 @@ export default defineConfig({
   integrations: [mdx()],
   devToolbar: { enabled: false },
   // A second wall behind the sanitiser: only the site's own hashed scripts and styles may run.
-  security: { csp: true },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
 });
