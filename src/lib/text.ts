@@ -12,3 +12,21 @@ export function hasLocale(text: LocalisedText | undefined, lang: string, default
   if (text === undefined) return false;
   return typeof text === 'string' ? lang === defaultLang : text[lang] !== undefined;
 }
+
+/** Vietnamese without diacritics, `đ` included: "Đắk Lắk" → "Dak Lak". */
+export function foldDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
+}
+
+/** A file-name slug: "Đẩy mạnh chuyển đổi số" → "day-manh-chuyen-doi-so". */
+export function slugify(text: string): string {
+  return foldDiacritics(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

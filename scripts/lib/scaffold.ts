@@ -1,0 +1,100 @@
+import { stringify } from 'yaml';
+import { slugify } from '../../src/lib/text.ts';
+import { isIsoDate } from '../../src/lib/dates.ts';
+import { MEETING_LEVELS } from '../../src/schemas/meeting.ts';
+
+/** Command-line flags as `--name value` or `--name=value`. */
+export function parseFlags(argv: readonly string[]): Record<string, string> {
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) continue;
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    flags[name] = inline ?? (argv[i + 1] && !argv[i + 1]!.startsWith('--') ? argv[++i]! : 'true');
+  }
+  return flags;
+}
+
+/** What a new meeting needs. */
+export interface NewMeeting {
+  date: string;
+  level: string;
+  /** Title per language; the first language's title names the file. */
+  titles: Record<string, string>;
+}
+
+/** Why the answers cannot make a meeting, or undefined. */
+export function checkNewMeeting(m: NewMeeting, locales: readonly string[]): string | undefined {
+  if (!isIsoDate(m.date)) return `date '${m.date}' must be a real date written YYYY-MM-DD`;
+  if (!(MEETING_LEVELS as readonly string[]).includes(m.level)) return `level '${m.level}' is not one of: ${MEETING_LEVELS.join(', ')}`;
+  const langs = Object.keys(m.titles);
+  if (langs.length === 0) return 'give a title for at least one language';
+  const unknown = langs.find((l) => !locales.includes(l));
+  if (unknown) return `language '${unknown}' is not one of the site's locales: ${locales.join(', ')}`;
+  if (!slugify(Object.values(m.titles)[0]!)) return 'the title must contain letters or digits';
+  return undefined;
+}
+
+/** The meeting's id, from its date and the slug of its first title. */
+export function meetingStem(m: NewMeeting): string {
+  return `${m.date}-${slugify(Object.values(m.titles)[0]!).slice(0, 60).replace(/-+$/, '')}`;
+}
+
+const PLACEHOLDER: Record<string, { summary: string; body: string }> = {
+  vi: { summary: 'Viết sapo (đoạn mở đầu) ở đây.', body: 'Viết nội dung tin ở đây. Xóa dòng `draft: true` ở trên khi tin đã sẵn sàng đăng.' },
+  en: { summary: 'Write the lead paragraph here.', body: 'Write the news item here. Remove the `draft: true` line above when it is ready to publish.' },
+};
+
+/** The text of one language's meeting file: a draft that validates, with every field an author fills in. */
+export function renderMeetingFile(m: NewMeeting, lang: string, isFirst: boolean): string {
+  const text = PLACEHOLDER[lang] ?? PLACEHOLDER.en!;
+  const frontmatter: Record<string, unknown> = { title: m.titles[lang], date: m.date, summary: text.summary };
+  // Shared fields live in one translation; the others take them from it.
+  if (isFirst) frontmatter.level = m.level;
+  frontmatter.draft = true;
+  const yaml = stringify(frontmatter, { lineWidth: 0 }).replace(/^date: '(\d{4}-\d{2}-\d{2})'$/m, 'date: $1');
+  const hints = [
+    '# chair: { name: "…", role: "…" }',
+    '# attendees:',
+    '#   - { name: "…", role: "…" }',
+    ...(isFirst ? ['# reported:', '#   - { programme: …, total: …, completed: …, percent_completed: … }', '# tasks: [ … ]'] : []),
+    '# directions:',
+    '#   - { text: "…", tasks: [ … ], deadline: YYYY-MM-DD }',
+    '# sources:',
+    '#   - { url: https://…, title: "…", publisher: "…" }',
+    '# images:',
+    '#   - { src: media/…, alt: "…", caption: "…" }',
+  ];
+  return `---\n${yaml}${hints.join('\n')}\n---\n\n${text.body}\n`;
+}
+
+/** The next free id for a programme's tasks: its letters and digits, a hyphen, and a three-digit number. */
+export function nextTaskId(programme: string, used: ReadonlySet<string>): string {
+  const prefix = programme.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  const numbers = [...used]
+    .map((id) => new RegExp(`^${prefix}-(\\d+)$`).exec(id)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number);
+  const next = numbers.length ? Math.max(...numbers) + 1 : 1;
+  return `${prefix}-${String(next).padStart(3, '0')}`;
+}
+
+/** What a new task needs. */
+export interface NewTask {
+  id: string;
+  title: string;
+  programme: string;
+  owner: string;
+  deadline?: string;
+  assigned?: string;
+}
+
+/** A task as a YAML list item, ready to append to a task file. */
+export function renderTask(task: NewTask): string {
+  const entry: Record<string, unknown> = { id: task.id, title: task.title, programme: task.programme, owner: task.owner };
+  if (task.assigned) entry.assigned = task.assigned;
+  if (task.deadline) entry.deadline = task.deadline;
+  entry.status = 'not-started';
+  const yaml = stringify([entry], { lineWidth: 0 }).replace(/^(\s+(?:assigned|deadline)): '(\d{4}-\d{2}-\d{2})'$/gm, '$1: $2');
+  return `${yaml}  # history:\n  #   - { date: YYYY-MM-DD, status: in-progress, note: "…" }\n  # sources:\n  #   - { url: https://…, title: "…" }\n`;
+}
