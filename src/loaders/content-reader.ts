@@ -31,6 +31,8 @@ export interface ContentRead {
   problems: Problem[];
   /** Sanitised HTML of each meeting body, by file. */
   html: Map<string, string>;
+  /** Gives a problem found later (by another check) its line and column in these files. */
+  position: (problem: PathProblem) => Problem;
 }
 
 /** `YYYY-MM-DD-slug.LANG.md` */
@@ -66,11 +68,13 @@ class Reader {
     this.problems.push({ file, line, column, severity, message });
   }
 
+  position = (problem: PathProblem): Problem => {
+    const source = this.sources.get(problem.file);
+    return source ? positionProblem(source, problem) : { file: problem.file, line: 1, column: 1, severity: problem.severity, message: problem.message };
+  };
+
   addPathProblems(problems: readonly PathProblem[]) {
-    for (const problem of problems) {
-      const source = this.sources.get(problem.file);
-      this.problems.push(source ? positionProblem(source, problem) : { file: problem.file, line: 1, column: 1, severity: problem.severity, message: problem.message });
-    }
+    for (const problem of problems) this.problems.push(this.position(problem));
   }
 
   readYaml(file: string): YamlSource | undefined {
@@ -191,7 +195,7 @@ export function readContent(dir: string = contentDir()): ContentRead {
   try {
     statSync(dir);
   } catch {
-    return { problems: [{ file: '.', line: 1, column: 1, severity: 'error', message: `content folder ${dir} does not exist (set CONTENT_DIR)` }], html: reader.html };
+    return { problems: [{ file: '.', line: 1, column: 1, severity: 'error', message: `content folder ${dir} does not exist (set CONTENT_DIR)` }], html: reader.html, position: reader.position };
   }
   const siteSource = reader.requireYaml('site.yaml');
   const site = siteSource?.data !== undefined ? reader.checkOne(SiteSchema, siteSource.data, 'site.yaml') : undefined;
@@ -213,7 +217,7 @@ export function readContent(dir: string = contentDir()): ContentRead {
     }
   }
   const checkedSite = site ?? siteForChecks(siteSource?.data);
-  if (!checkedSite) return { problems: sortProblems(reader.problems), html: reader.html };
+  if (!checkedSite) return { problems: sortProblems(reader.problems), html: reader.html, position: reader.position };
   const model: ContentModel = {
     site: checkedSite,
     programmes,
@@ -224,5 +228,5 @@ export function readContent(dir: string = contentDir()): ContentRead {
     files: reader.files,
   };
   reader.addPathProblems(checkContent({ ...model, meetings }));
-  return { model: site ? model : undefined, problems: sortProblems(reader.problems), html: reader.html };
+  return { model: site ? model : undefined, problems: sortProblems(reader.problems), html: reader.html, position: reader.position };
 }
