@@ -14,6 +14,8 @@ export default defineConfig({
   outDir: process.env.ASTRO_OUT_DIR || 'dist',
   compressHTML: true,
   build: { format: 'directory' },
+  // No code highlighting: Shiki's inline styles would need 'unsafe-inline' under the CSP.
+  markdown: { syntaxHighlight: false },
   integrations: [mdx()],
   devToolbar: { enabled: false },
   // A second wall behind the sanitiser: only the site's own hashed scripts and styles may run.

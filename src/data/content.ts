@@ -13,7 +13,12 @@ const [siteEntries, programmeEntries, unitEntries, taskEntries, meetingEntries] 
   getCollection('meetings'),
 ]);
 
-const { logo: siteLogo, ...site } = siteEntries[0]!.data;
+if (!siteEntries[0]) {
+  // Only the dev server gets here: a build stops earlier, at the validator.
+  throw new Error('The content folder has errors and nothing to show yet: see the terminal, or run `npm run validate`.');
+}
+
+const { logo: siteLogo, ...site } = siteEntries[0].data;
 
 /** The site's logo, processed by astro:assets, when site.yaml names one. */
 export const logo = siteLogo;

@@ -1,73 +1,105 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { contentDir, readContent } from './content-reader.ts';
 import type { ContentRead } from './content-reader.ts';
 import { formatProblem } from '../lib/problems.ts';
 
-let cached: { dir: string; read: ContentRead } | undefined;
+let cached: { key: string; read: ContentRead } | undefined;
 
-/** Reads the content folder once per build for all collections; fails on any content error. */
-function readChecked(dir: string): ContentRead {
-  if (cached?.dir !== dir) cached = { dir, read: readContent(dir) };
-  const { read } = cached;
-  const errors = read.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0 || !read.model) {
-    throw new Error(`content in ${dir} has ${errors.length} error(s):\n${errors.map(formatProblem).join('\n')}`);
-  }
-  return read;
+// What the content folder holds now: every file with its size and time. Collections share one read
+// per state of the folder, so a build reads it once and the dev server again after each change.
+function fingerprint(dir: string, read?: ContentRead): string {
+  const files = read?.model?.files ?? new Set<string>();
+  const parts = [...files].map((file) => {
+    try {
+      const s = statSync(path.join(dir, file));
+      return `${file}:${s.size}:${s.mtimeMs}`;
+    } catch {
+      return `${file}:gone`;
+    }
+  });
+  return `${dir}\n${parts.join('\n')}`;
 }
 
-/** Forgets the last read, so that the next load sees changed files (used by the dev server's watcher). */
-export function forgetContent(): void {
-  cached = undefined;
+function currentRead(dir: string): ContentRead {
+  if (cached && cached.key === fingerprint(dir, cached.read) && cached.key.startsWith(`${dir}\n`)) return cached.read;
+  const read = readContent(dir);
+  cached = { key: fingerprint(dir, read), read };
+  return read;
 }
 
 type Kind = 'site' | 'programmes' | 'units' | 'tasks' | 'meetings';
 
-/** A loader for one kind of content, reading `CONTENT_DIR` with the same reader as the validator. */
+async function fill(kind: Kind, dir: string, read: ContentRead, { store, parseData }: LoaderContext): Promise<void> {
+  const m = read.model!;
+  store.clear();
+  // Images are resolved by Astro relative to the entry's file, written relative to the project root.
+  const entryFile = (file: string) => path.relative(process.cwd(), path.join(dir, file)).split(path.sep).join('/');
+  const fromFile = (file: string, src: string) => {
+    const relative = path.posix.relative(path.posix.dirname(file), src);
+    return relative.startsWith('.') ? relative : `./${relative}`;
+  };
+  if (kind === 'site') {
+    const data = { ...m.site, logo: m.site.logo && fromFile('site.yaml', m.site.logo) };
+    const filePath = entryFile('site.yaml');
+    store.set({ id: 'site', data: await parseData({ id: 'site', data, filePath }), filePath });
+  }
+  if (kind === 'programmes') for (const { data } of m.programmes) store.set({ id: data.id, data: { ...data } });
+  if (kind === 'units') for (const { data } of m.units) store.set({ id: data.id, data: { ...data } });
+  if (kind === 'tasks') for (const { data, file } of m.tasks) store.set({ id: data.id, data: { ...data, file } });
+  if (kind === 'meetings') {
+    for (const meeting of m.meetings) {
+      const id = `${meeting.id}.${meeting.lang}`;
+      const filePath = entryFile(meeting.file);
+      const images = meeting.data.images?.map((image) => ({ ...image, src: fromFile(meeting.file, image.src) }));
+      const data = { ...meeting.data, images, meeting: meeting.id, lang: meeting.lang, file: meeting.file };
+      store.set({
+        id,
+        data: await parseData({ id, data, filePath }),
+        body: meeting.body,
+        filePath,
+        rendered: { html: read.html.get(meeting.file) ?? '', metadata: {} },
+      });
+    }
+  }
+}
+
+/**
+ * A loader for one kind of content, reading `CONTENT_DIR` with the same reader as the validator.
+ * A build stops on any content error. The dev server prints the errors in the validator's format
+ * and keeps showing the last good content until they are fixed.
+ */
 export function contentLoader(kind: Kind): Loader {
   return {
     name: `content-${kind}`,
-    load: async ({ store, logger, watcher, parseData }) => {
+    load: async (context) => {
       const dir = contentDir();
-      if (watcher) {
-        watcher.add(dir);
-        watcher.on('all', (_event, changed) => {
-          if (changed.startsWith(dir)) forgetContent();
-        });
-      }
-      const { model, html, problems } = readChecked(dir);
-      for (const warning of problems) if (kind === 'site') logger.warn(formatProblem(warning));
-      store.clear();
-      const m = model!;
-      // Images are resolved by Astro relative to the entry's file, written relative to the project root.
-      const entryFile = (file: string) => path.relative(process.cwd(), path.join(dir, file)).split(path.sep).join('/');
-      const fromFile = (file: string, src: string) => {
-        const relative = path.posix.relative(path.posix.dirname(file), src);
-        return relative.startsWith('.') ? relative : `./${relative}`;
-      };
-      if (kind === 'site') {
-        const data = { ...m.site, logo: m.site.logo && fromFile('site.yaml', m.site.logo) };
-        const filePath = entryFile('site.yaml');
-        store.set({ id: 'site', data: await parseData({ id: 'site', data, filePath }), filePath });
-      }
-      if (kind === 'programmes') for (const { data } of m.programmes) store.set({ id: data.id, data: { ...data } });
-      if (kind === 'units') for (const { data } of m.units) store.set({ id: data.id, data: { ...data } });
-      if (kind === 'tasks') for (const { data, file } of m.tasks) store.set({ id: data.id, data: { ...data, file } });
-      if (kind === 'meetings') {
-        for (const meeting of m.meetings) {
-          const id = `${meeting.id}.${meeting.lang}`;
-          const filePath = entryFile(meeting.file);
-          const images = meeting.data.images?.map((image) => ({ ...image, src: fromFile(meeting.file, image.src) }));
-          const data = { ...meeting.data, images, meeting: meeting.id, lang: meeting.lang, file: meeting.file };
-          store.set({
-            id,
-            data: await parseData({ id, data, filePath }),
-            body: meeting.body,
-            filePath,
-            rendered: { html: html.get(meeting.file) ?? '', metadata: {} },
-          });
+      const sync = async (): Promise<boolean> => {
+        const read = currentRead(dir);
+        const errors = read.problems.filter((p) => p.severity === 'error');
+        // One collection speaks for all, so each problem is printed once.
+        if (kind === 'site') {
+          for (const problem of read.problems) {
+            if (problem.severity === 'error') context.logger.error(formatProblem(problem));
+            else context.logger.warn(formatProblem(problem));
+          }
         }
+        if (errors.length > 0 || !read.model) return false;
+        await fill(kind, dir, read, context);
+        return true;
+      };
+      if (context.watcher) {
+        context.watcher.add(dir);
+        context.watcher.on('all', (_event, changed) => {
+          if (changed.startsWith(dir)) void sync();
+        });
+        await sync();
+        return;
+      }
+      if (!(await sync())) {
+        const errors = currentRead(dir).problems.filter((p) => p.severity === 'error');
+        throw new Error(`content in ${dir} has ${errors.length} error(s):\n${errors.map(formatProblem).join('\n')}`);
       }
     },
   };
