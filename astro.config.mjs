@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { readSiteConfig } from './src/loaders/site-config.ts';
 
 // The site's own identity (canonical URL, locales) comes from the content folder,
@@ -16,7 +17,14 @@ export default defineConfig({
   build: { format: 'directory' },
   // No code highlighting: Shiki's inline styles would need 'unsafe-inline' under the CSP.
   markdown: { syntaxHighlight: false },
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    sitemap({
+      // Each page with its translations, so search engines send readers to their language.
+      i18n: { defaultLocale: site.defaultLocale, locales: Object.fromEntries(site.locales.map((l) => [l, l])) },
+      filter: (page) => !page.includes('/embed/'),
+    }),
+  ],
   devToolbar: { enabled: false },
   // A second wall behind the sanitiser: only the site's own hashed scripts and styles may run.
   security: {

@@ -1,0 +1,72 @@
+import { addDays } from './dates.ts';
+
+/** An all-day event: a deadline. */
+export interface CalendarEvent {
+  /** Stable across builds, so calendar apps update the event instead of adding another. */
+  uid: string;
+  /** The day, YYYY-MM-DD. */
+  date: string;
+  summary: string;
+  description?: string;
+  url?: string;
+  categories?: string[];
+}
+
+/** Escapes TEXT values (RFC 5545 §3.3.11). */
+export function escapeText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1). */
+export function foldLine(line: string): string {
+  const encoder = new TextEncoder();
+  const parts: string[] = [];
+  let current = '';
+  let size = 0;
+  for (const char of line) {
+    const bytes = encoder.encode(char).length;
+    // The first line holds 75 octets; continuation lines start with a space, leaving 74.
+    const limit = parts.length === 0 ? 75 : 74;
+    if (size + bytes > limit) {
+      parts.push(current);
+      current = '';
+      size = 0;
+    }
+    current += char;
+    size += bytes;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+const compact = (date: string) => date.replace(/-/g, '');
+
+/** A VCALENDAR of all-day events, with CRLF line ends and folded lines. `stamp` makes the bytes repeatable. */
+export function buildCalendar(options: { name: string; prodId: string; stamp: string; events: readonly CalendarEvent[] }): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${options.prodId}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(options.name)}`,
+    'X-WR-TIMEZONE:Asia/Ho_Chi_Minh',
+  ];
+  for (const event of options.events) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${event.uid}`,
+      `DTSTAMP:${compact(options.stamp)}T000000Z`,
+      `DTSTART;VALUE=DATE:${compact(event.date)}`,
+      `DTEND;VALUE=DATE:${compact(addDays(event.date, 1))}`,
+      `SUMMARY:${escapeText(event.summary)}`,
+      ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
+      ...(event.url ? [`URL:${event.url}`] : []),
+      ...(event.categories?.length ? [`CATEGORIES:${event.categories.map(escapeText).join(',')}`] : []),
+      'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,122 @@
+// Feeds, calendars, sitemap, structured data and data files of a built fixture, read with real parsers.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ICAL from 'ical.js';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, runScript } from '../helpers/run.ts';
+import { MeetingsJsonSchema, ProgressJsonSchema, TasksJsonSchema } from '../../src/schemas/outputs.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'nq57-outputs-'));
+const out = path.join(work, 'dist');
+const SITE = 'https://tien-do.tinh-mau.example';
+const read = (file: string) => readFileSync(path.join(out, file), 'utf8');
+const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'url', 'xhtml:link', 'category', 'sitemap'].includes(name) });
+
+function pages(dir = out): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return pages(full);
+    return name === 'index.html' ? [`/${path.relative(out, dir).split(path.sep).join('/')}${dir === out ? '' : '/'}`] : [];
+  });
+}
+
+beforeAll(() => {
+  const result = runScript('build.ts', [], { CONTENT_DIR: fixture('valid'), OUT_DIR: out });
+  expect(result.status, result.stderr).toBe(0);
+}, 300_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('data files', () => {
+  it('match the published output schemas', () => {
+    expect(() => MeetingsJsonSchema.parse(JSON.parse(read('data/meetings.json')))).not.toThrow();
+    expect(() => TasksJsonSchema.parse(JSON.parse(read('data/tasks.json')))).not.toThrow();
+    expect(() => ProgressJsonSchema.parse(JSON.parse(read('data/progress.json')))).not.toThrow();
+  });
+
+  it('are described by JSON Schemas published next to them', () => {
+    for (const name of ['site', 'programmes', 'units', 'tasks', 'meeting', 'meetings-json', 'tasks-json', 'progress-json']) {
+      const schema = JSON.parse(read(`data/schema/${name}.json`));
+      expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+      expect(schema.$id).toBe(`${SITE}/data/schema/${name}.json`);
+    }
+    expect(JSON.parse(read('data/schema/tasks.json')).items.properties.status.enum).toEqual(['not-started', 'in-progress', 'completed', 'cancelled']);
+  });
+});
+
+describe('RSS feeds', () => {
+  it('list every published meeting of the language, newest first, with title, link, date, lead and category', () => {
+    const meetings = JSON.parse(read('data/meetings.json')) as Array<{ id: string; translations: Record<string, { title: string; url: string }> }>;
+    for (const lang of ['vi', 'en']) {
+      const feed = xml.parse(read(lang === 'vi' ? 'rss.xml' : 'en/rss.xml'));
+      expect(feed.rss['@_version']).toBe('2.0');
+      const items = feed.rss.channel.item as Array<Record<string, unknown>>;
+      const expected = meetings.filter((m) => m.translations[lang]);
+      expect(items.map((i) => i.link)).toEqual(expected.map((m) => `${SITE}${m.translations[lang]!.url}`));
+      expect(items.map((i) => i.title)).toEqual(expected.map((m) => m.translations[lang]!.title));
+      for (const item of items) {
+        expect(Number.isNaN(Date.parse(String(item.pubDate)))).toBe(false);
+        expect(String(item.description).length).toBeGreaterThan(0);
+        expect((item.category as string[]).length).toBeGreaterThan(0);
+      }
+    }
+    const q2 = (xml.parse(read('rss.xml')).rss.channel.item as Array<Record<string, unknown>>).find((i) => String(i.link).endsWith('/2025-06-15-hop-quy-2/'))!;
+    expect(new Date(String(q2.pubDate)).toISOString()).toBe('2025-06-15T07:00:00.000Z');
+  });
+
+  it('has one feed per level', () => {
+    const national = xml.parse(read('en/meetings/level/national/rss.xml')).rss.channel.item as Array<{ link: string }>;
+    expect(national.map((i) => i.link)).toEqual([`${SITE}/en/meetings/2025-01-13-national-conference/`]);
+    expect(xml.parse(read('meetings/level/commune/rss.xml')).rss.channel.item).toBeUndefined();
+  });
+});
+
+describe('calendars', () => {
+  it('hold every task deadline and direction deadline as all-day events with stable UIDs', () => {
+    const calendar = new ICAL.Component(ICAL.parse(read('calendar/deadlines.ics')));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const tasks = JSON.parse(read('data/tasks.json')) as Array<{ id: string; deadline?: string }>;
+    const taskEvents = events.filter((e) => e.uid.startsWith('task-'));
+    expect(taskEvents.map((e) => e.uid).sort()).toEqual(tasks.filter((t) => t.deadline).map((t) => `task-${t.id}@tien-do.tinh-mau.example`).sort());
+    for (const event of events) expect(event.startDate.isDate).toBe(true);
+    const direction = events.find((e) => e.uid === 'direction-2025-06-15-hop-quy-2-1@tien-do.tinh-mau.example')!;
+    expect(direction.startDate.toString()).toBe('2025-06-30');
+    expect(direction.summary).toBe('Hoàn thành số hóa hồ sơ một cửa.');
+  });
+
+  it('has one calendar per unit with only its deadlines', () => {
+    const events = new ICAL.Component(ICAL.parse(read('calendar/units/u-noivu.ics'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.uid)).toEqual(['task-K7@tien-do.tinh-mau.example', 'task-K4@tien-do.tinh-mau.example', 'task-K13@tien-do.tinh-mau.example']);
+    expect(read('en/calendar/units/u-noivu.ics')).toContain('SUMMARY:K7: Review administrative procedures');
+  });
+});
+
+describe('sitemap and metadata', () => {
+  it('lists every page, with hreflang alternates between translations', () => {
+    const index = xml.parse(read('sitemap-index.xml'));
+    const files = (index.sitemapindex.sitemap as Array<{ loc: string }>).map((s) => s.loc.replace(SITE, ''));
+    const urls = files.flatMap((f) => xml.parse(read(f.slice(1))).urlset.url as Array<{ loc: string; 'xhtml:link'?: Array<Record<string, string>> }>);
+    expect(urls.map((u) => u.loc.replace(SITE, '')).sort()).toEqual(pages().sort());
+    const home = urls.find((u) => u.loc === `${SITE}/`)!;
+    expect(home['xhtml:link']!.map((l) => [l['@_hreflang'], l['@_href']])).toEqual([['vi', `${SITE}/`], ['en', `${SITE}/en/`]]);
+    expect(read('robots.txt')).toContain(`Sitemap: ${SITE}/sitemap-index.xml`);
+  });
+
+  it('gives meeting pages a canonical URL, Open Graph, and NewsArticle JSON-LD', () => {
+    const html = read('en/meetings/2025-06-15-hop-quy-2/index.html');
+    expect(html).toContain(`<link rel="canonical" href="${SITE}/en/meetings/2025-06-15-hop-quy-2/">`);
+    expect(html).toContain('<meta property="og:type" content="article">');
+    expect(html).toContain(`<link rel="alternate" hreflang="vi" href="${SITE}/meetings/2025-06-15-hop-quy-2/">`);
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
+    expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Mau province steering committee meets for Q2', datePublished: '2025-06-15T07:00:00.000Z', inLanguage: 'en' });
+  });
+
+  it('gives the data page Dataset JSON-LD naming every data file', () => {
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(read('data/index.html'))![1]!);
+    expect(ld['@type']).toBe('Dataset');
+    expect(ld.distribution.map((d: { contentUrl: string }) => d.contentUrl)).toEqual(['meetings.json', 'tasks.json', 'tasks.csv', 'progress.json'].map((f) => `${SITE}/data/${f}`));
+    expect(existsSync(path.join(out, 'data/tasks.csv'))).toBe(true);
+  });
+});

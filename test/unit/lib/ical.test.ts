@@ -1,0 +1,52 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { buildCalendar, escapeText, foldLine } from '../../../src/lib/ical.ts';
+
+describe(escapeText, () => {
+  it('escapes backslash, semicolon, comma and newlines', () => {
+    expect(escapeText('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne');
+  });
+});
+
+describe(foldLine, () => {
+  it('keeps every line within 75 octets and never splits a Vietnamese character', () => {
+    const line = `SUMMARY:${'Hoàn thành số hóa hồ sơ một cửa đúng, đủ, sạch, sống. '.repeat(4)}`;
+    const folded = foldLine(line);
+    const encoder = new TextEncoder();
+    for (const part of folded.split('\r\n')) expect(encoder.encode(part).length).toBeLessThanOrEqual(75);
+    expect(folded.replace(/\r\n /g, '')).toBe(line);
+  });
+
+  it('leaves short lines alone', () => {
+    expect(foldLine('VERSION:2.0')).toBe('VERSION:2.0');
+  });
+});
+
+describe(buildCalendar, () => {
+  const text = buildCalendar({
+    name: 'Hạn nhiệm vụ',
+    prodId: '-//nq57//vi',
+    stamp: '2025-10-01',
+    events: [
+      { uid: 'task-K6@tien-do.example', date: '2025-09-30', summary: 'K6: Kết nối cơ sở dữ liệu đất đai, giai đoạn 1', description: 'Đơn vị: Văn phòng UBND tỉnh; quá hạn', url: 'https://tien-do.example/tasks/K6/', categories: ['kh-12'] },
+      { uid: 'task-K9@tien-do.example', date: '2026-03-31', summary: 'K9' },
+    ],
+  });
+
+  it('parses with a real iCalendar parser, with all-day dates and stable UIDs', () => {
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.uid)).toEqual(['task-K6@tien-do.example', 'task-K9@tien-do.example']);
+    expect(events[0]!.startDate.isDate).toBe(true);
+    expect(events[0]!.startDate.toString()).toBe('2025-09-30');
+    expect(events[0]!.endDate.toString()).toBe('2025-10-01');
+    expect(events[0]!.summary).toBe('K6: Kết nối cơ sở dữ liệu đất đai, giai đoạn 1');
+    expect(events[0]!.description).toBe('Đơn vị: Văn phòng UBND tỉnh; quá hạn');
+  });
+
+  it('writes DTSTART;VALUE=DATE and CRLF line ends', () => {
+    expect(text).toContain('\r\nDTSTART;VALUE=DATE:20250930\r\n');
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+  });
+});
