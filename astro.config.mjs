@@ -14,6 +14,8 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.ASTRO_OUT_DIR || 'dist',
   compressHTML: true,
+  // Scripts ship as files, never inline, so a host's header CSP (script-src 'self') allows them.
+  vite: { build: { assetsInlineLimit: 0 } },
   build: { format: 'directory' },
   // No code highlighting: Shiki's inline styles would need 'unsafe-inline' under the CSP.
   markdown: { syntaxHighlight: false },

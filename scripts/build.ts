@@ -7,16 +7,17 @@ import path from 'node:path';
 import { contentDir, readContent } from '../src/loaders/content-reader.ts';
 import { resolveAsOf } from '../src/loaders/as-of.ts';
 import { formatProblems } from './lib/report.ts';
+import { writeSearchIndex } from './lib/search-index.ts';
 
 function fail(message: string): number {
   process.stderr.write(`build: ${message}\n`);
   return 1;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const dir = contentDir();
   const outDir = path.resolve(process.env.OUT_DIR || 'dist');
-  const { model, problems } = readContent(dir);
+  const { model, problems, html } = readContent(dir);
   process.stderr.write(formatProblems(problems, 'text', dir));
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0 || !model) {
@@ -37,6 +38,13 @@ function main(): number {
     rmSync(next, { recursive: true, force: true });
     return fail(`astro build failed; ${path.relative(process.cwd(), outDir) || outDir}/ is unchanged`);
   }
+  try {
+    const records = await writeSearchIndex(next, model, html, asOf, process.env.BASE_PATH || '/');
+    process.stderr.write(`build: search index of ${records} pages written\n`);
+  } catch (e) {
+    rmSync(next, { recursive: true, force: true });
+    return fail(`${e instanceof Error ? e.message : String(e)}; ${path.relative(process.cwd(), outDir) || outDir}/ is unchanged`);
+  }
 
   // Swap: two renames on one file system, so dist/ is never half-written.
   const old = path.join(work, `old-${process.pid}`);
@@ -49,7 +57,7 @@ function main(): number {
 }
 
 try {
-  process.exitCode = main();
+  process.exitCode = await main();
 } catch (e) {
   process.stderr.write(`build: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 2;
