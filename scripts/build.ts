@@ -1,59 +1,73 @@
 // Builds the site into a fresh folder and only then swaps it into dist/,
 // so that invalid content or a failed build never touches the last good site.
-// Usage: npm run build   (CONTENT_DIR, SOURCE_DATE_EPOCH and OUT_DIR are read from the environment)
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+// Usage: npm run build   (CONTENT_DIR, SOURCE_DATE_EPOCH, BASE_PATH and OUT_DIR are read from the environment)
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { contentDir, readContent } from '../src/loaders/content-reader.ts';
 import { resolveAsOf } from '../src/loaders/as-of.ts';
+import { buildSiteModel, siteInputFromContent } from '../src/lib/site-model.ts';
+import { defaultLocale } from '../src/lib/content-model.ts';
 import { formatProblems } from './lib/report.ts';
 import { writeSearchIndex } from './lib/search-index.ts';
+import { shareCards, writeShareImages } from './lib/share-images.ts';
 
-function fail(message: string): number {
+function say(message: string): void {
   process.stderr.write(`build: ${message}\n`);
-  return 1;
+}
+
+function runAstro(outDir: string, env: Record<string, string>): Promise<number | null> {
+  const astro = path.resolve('node_modules/astro/bin/astro.mjs');
+  const child = spawn(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...process.env, ...env, ASTRO_OUT_DIR: outDir } });
+  return new Promise((resolve) => child.on('close', resolve));
 }
 
 async function main(): Promise<number> {
   const dir = contentDir();
   const outDir = path.resolve(process.env.OUT_DIR || 'dist');
-  const { model, problems, html } = readContent(dir);
+  const shown = path.relative(process.cwd(), outDir) || outDir;
+  const { model: content, problems, html } = readContent(dir);
   process.stderr.write(formatProblems(problems, 'text', dir));
   const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0 || !model) {
-    return fail(`${errors} content error${errors === 1 ? '' : 's'}; nothing was built and ${path.relative(process.cwd(), outDir) || outDir}/ is unchanged`);
+  if (errors > 0 || !content) {
+    say(`${errors} content error${errors === 1 ? '' : 's'}; nothing was built and ${shown}/ is unchanged`);
+    return 1;
   }
-  const asOf = resolveAsOf(model.site, process.env, new Date());
+  const asOf = resolveAsOf(content.site, process.env, new Date());
+  const base = process.env.BASE_PATH || '/';
+  const ctx = { base, defaultLocale: defaultLocale(content.site) };
+  const model = buildSiteModel(siteInputFromContent(content), asOf);
 
   const work = path.join(path.dirname(outDir), '.build-tmp');
   const next = path.join(work, `site-${process.pid}`);
+  const cards = path.join(work, `cards-${process.pid}`);
   rmSync(next, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  const astro = path.resolve('node_modules/astro/bin/astro.mjs');
-  const result = spawnSync(process.execPath, [astro, 'build'], {
-    stdio: 'inherit',
-    env: { ...process.env, CONTENT_DIR: dir, ASTRO_OUT_DIR: next, AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  if (result.status !== 0 || !existsSync(path.join(next, 'index.html'))) {
-    rmSync(next, { recursive: true, force: true });
-    return fail(`astro build failed; ${path.relative(process.cwd(), outDir) || outDir}/ is unchanged`);
-  }
+  const cleanUp = () => rmSync(work, { recursive: true, force: true });
   try {
-    const records = await writeSearchIndex(next, model, html, asOf, process.env.BASE_PATH || '/');
-    process.stderr.write(`build: search index of ${records} pages written\n`);
+    // Astro renders on one core; the share images are drawn on the other meanwhile.
+    const astro = runAstro(next, { CONTENT_DIR: dir, AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1' });
+    const drawn = writeShareImages(shareCards(model, ctx), cards, path.resolve('node_modules/.astro/share-cards'));
+    const [status, fresh] = await Promise.all([astro, drawn]);
+    if (status !== 0 || !existsSync(path.join(next, 'index.html'))) {
+      say(`astro build failed; ${shown}/ is unchanged`);
+      return 1;
+    }
+    cpSync(cards, next, { recursive: true });
+    const records = await writeSearchIndex(next, model, content, html, ctx);
+    say(`${model.meetings.length} meetings, ${model.tasks.length} tasks; ${fresh} share images drawn; search index of ${records} pages`);
+    // Swap: two renames on one file system, so dist/ is never half-written.
+    const old = path.join(work, `old-${process.pid}`);
+    if (existsSync(outDir)) renameSync(outDir, old);
+    renameSync(next, outDir);
+    say(`site for content ${path.relative(process.cwd(), dir) || dir} as of ${asOf} written to ${shown}/`);
+    return 0;
   } catch (e) {
-    rmSync(next, { recursive: true, force: true });
-    return fail(`${e instanceof Error ? e.message : String(e)}; ${path.relative(process.cwd(), outDir) || outDir}/ is unchanged`);
+    say(`${e instanceof Error ? e.message : String(e)}; ${shown}/ is unchanged`);
+    return 1;
+  } finally {
+    cleanUp();
   }
-
-  // Swap: two renames on one file system, so dist/ is never half-written.
-  const old = path.join(work, `old-${process.pid}`);
-  if (existsSync(outDir)) renameSync(outDir, old);
-  renameSync(next, outDir);
-  rmSync(old, { recursive: true, force: true });
-  rmSync(work, { recursive: true, force: true });
-  process.stderr.write(`build: site for content ${path.relative(process.cwd(), dir) || dir} as of ${asOf} written to ${path.relative(process.cwd(), outDir) || outDir}/\n`);
-  return 0;
 }
 
 try {

@@ -1,29 +1,19 @@
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { ContentModel } from '../../src/lib/content-model.ts';
-import { defaultLocale } from '../../src/lib/content-model.ts';
-import { buildSiteModel } from '../../src/lib/site-model.ts';
+import type { SiteModel } from '../../src/lib/site-model.ts';
+import type { PathContext } from '../../src/lib/paths.ts';
 import { toSearchRecords } from '../../src/lib/search-records.ts';
 import { taskState } from '../../src/lib/site-views.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { UiKey } from '../../src/i18n/translate.ts';
 
 /** Writes the Pagefind index of every meeting and task into `<site>/pagefind/`. */
-export async function writeSearchIndex(site: string, content: ContentModel, html: ReadonlyMap<string, string>, asOf: string, base: string): Promise<number> {
-  const model = buildSiteModel(
-    {
-      site: content.site,
-      programmes: content.programmes.map((p) => p.data),
-      units: content.units.map((u) => u.data),
-      tasks: content.tasks.map((t) => t.data),
-      meetings: content.meetings.map((m) => ({ id: m.id, lang: m.lang, data: m.data })),
-    },
-    asOf,
-  );
+export async function writeSearchIndex(site: string, model: SiteModel, content: ContentModel, html: ReadonlyMap<string, string>, ctx: PathContext): Promise<number> {
   const bodies = new Map(content.meetings.map((m) => [`${m.id}.${m.lang}`, html.get(m.file) ?? '']));
   const views = new Map(model.tasks.map((v) => [v.task.id, v]));
   const stateKey = { completed: 'status.completed', 'on-schedule': 'status.on_schedule', overdue: 'status.overdue', cancelled: 'status.cancelled', 'not-yet': 'status.notYet' } as const;
-  const records = toSearchRecords(model, { base, defaultLocale: defaultLocale(content.site) }, bodies, (lang) => {
+  const records = toSearchRecords(model, ctx, bodies, (lang) => {
     const t = translator(lang);
     return {
       meeting: t('search.meeting'),

@@ -5,6 +5,7 @@ import type { Counts, SeriesPoint, TaskStatus } from './progress.ts';
 import { reconcileFigure } from './reconcile.ts';
 import type { ReconciledFigure } from './reconcile.ts';
 import { defaultLocale } from './content-model.ts';
+import type { ContentModel } from './content-model.ts';
 
 /** What the site is built from: the checked content, with drafts still in. */
 export interface SiteInput {
@@ -99,6 +100,17 @@ export function groupMeetings(meetings: SiteInput['meetings'], defaultLang: stri
       };
     })
     .sort((a, b) => compareIds(b.date.length > 10 ? b.date : b.day, a.date.length > 10 ? a.date : a.day) || compareIds(b.day, a.day) || compareIds(a.id, b.id));
+}
+
+/** What the site is built from, taken from a checked content folder. */
+export function siteInputFromContent(content: ContentModel): SiteInput {
+  return {
+    site: content.site,
+    programmes: content.programmes.map((p) => p.data),
+    units: content.units.map((u) => u.data),
+    tasks: content.tasks.map((t) => t.data),
+    meetings: content.meetings.map((m) => ({ id: m.id, lang: m.lang, data: m.data })),
+  };
 }
 
 /** Computes the published site's data as of a date. */

@@ -1,0 +1,123 @@
+// Share images for link previews (1200×630 PNG), one per meeting per language, drawn with the
+// Noto Sans files shipped as a package so that they look the same, byte for byte, on every machine.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { SiteModel } from '../../src/lib/site-model.ts';
+import type { PathContext } from '../../src/lib/paths.ts';
+import { meetingPath } from '../../src/lib/paths.ts';
+import { localise } from '../../src/lib/text.ts';
+import { formatDate, translator } from '../../src/i18n/translate.ts';
+
+const require = createRequire(import.meta.url);
+const FONTS = {
+  bold: require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
+  regular: require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
+};
+const WIDTH = 1200;
+const HEIGHT = 630;
+const MARGIN = 72;
+// Bump when the design changes, so cached cards are drawn again.
+const DESIGN = '1';
+
+function escapeMarkup(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+async function textImage(text: string, weight: 'bold' | 'regular', size: number, colour: string, width = WIDTH - MARGIN * 2): Promise<Buffer> {
+  return sharp({
+    text: {
+      text: `<span foreground="${colour}">${escapeMarkup(text)}</span>`,
+      font: `Noto Sans ${weight === 'bold' ? 'Bold' : 'Regular'} ${size}`,
+      fontfile: FONTS[weight],
+      width,
+      dpi: 72,
+      rgba: true,
+      wrap: 'word',
+    },
+  })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
+}
+
+const BACKGROUND = Buffer.from(
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}"><rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/><rect width="${WIDTH}" height="130" fill="#9e1b1b"/><rect y="${HEIGHT - 12}" width="${WIDTH}" height="12" fill="#7a1212"/></svg>`,
+);
+
+/** A title short enough for four lines on the card, cut at a word with "…". */
+export function cardTitle(title: string, max = 120): string {
+  if (title.length <= max) return title;
+  return `${title.slice(0, max).replace(/\s+\S*$/, '')}…`;
+}
+
+/** What one card says. */
+export interface CardText {
+  site: string;
+  kicker: string;
+  title: string;
+  date: string;
+}
+
+async function drawCard(card: CardText, reuse: Map<string, Promise<Buffer>>): Promise<Buffer> {
+  const once = (key: string, make: () => Promise<Buffer>) => {
+    if (!reuse.has(key)) reuse.set(key, make());
+    return reuse.get(key)!;
+  };
+  const [site, kicker, title, date] = await Promise.all([
+    once(`site:${card.site}`, () => textImage(card.site, 'bold', 34, '#ffffff')),
+    once(`kicker:${card.kicker}`, () => textImage(card.kicker.toUpperCase(), 'bold', 28, '#9e1b1b')),
+    textImage(cardTitle(card.title), 'bold', 56, '#1a1a1a'),
+    textImage(card.date, 'regular', 30, '#4d4d4d'),
+  ]);
+  return sharp(BACKGROUND)
+    .composite([
+      { input: site, top: 44, left: MARGIN },
+      { input: kicker, top: 168, left: MARGIN },
+      { input: title, top: 212, left: MARGIN },
+      { input: date, top: HEIGHT - 82, left: MARGIN },
+    ])
+    .png({ compressionLevel: 6 })
+    .toBuffer();
+}
+
+/** Every meeting's share card: where it goes in the site and what it says. */
+export function shareCards(model: SiteModel, ctx: PathContext): Array<{ file: string; card: CardText }> {
+  return model.meetings.flatMap((meeting) =>
+    meeting.langs.map((lang) => {
+      const t = translator(lang);
+      return {
+        file: `${meetingPath({ ...ctx, base: '/' }, lang, meeting.id).slice(1)}share.png`,
+        card: {
+          site: localise(model.site.name, lang, ctx.defaultLocale),
+          kicker: t(`level.${meeting.level}`),
+          title: meeting.translations[lang]!.title,
+          date: formatDate(meeting.day, lang),
+        },
+      };
+    }),
+  );
+}
+
+/** Draws the cards into `outDir`, taking unchanged ones from `cacheDir`. Returns how many were drawn anew. */
+export async function writeShareImages(cards: ReadonlyArray<{ file: string; card: CardText }>, outDir: string, cacheDir: string): Promise<number> {
+  mkdirSync(cacheDir, { recursive: true });
+  const reuse = new Map<string, Promise<Buffer>>();
+  let drawn = 0;
+  for (const { file, card } of cards) {
+    const key = createHash('sha256').update(JSON.stringify([DESIGN, card])).digest('hex');
+    const cached = path.join(cacheDir, `${key}.png`);
+    let png: Buffer;
+    if (existsSync(cached)) png = readFileSync(cached);
+    else {
+      png = await drawCard(card, reuse);
+      writeFileSync(cached, png);
+      drawn++;
+    }
+    const target = path.join(outDir, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, png);
+  }
+  return drawn;
+}
