@@ -113,6 +113,18 @@ describe('sitemap and metadata', () => {
     expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Mau province steering committee meets for Q2', datePublished: '2025-06-15T07:00:00.000Z', inLanguage: 'en' });
   });
 
+  it('gives every meeting page a share image of its own, 1200×630', async () => {
+    const sharp = (await import('sharp')).default;
+    const meetings = JSON.parse(read('data/meetings.json')) as Array<{ translations: Record<string, { url: string }> }>;
+    for (const { url } of meetings.flatMap((m) => Object.values(m.translations))) {
+      const html = read(`${url.slice(1)}index.html`);
+      expect(html).toContain(`<meta property="og:image" content="${SITE}${url}share.png">`);
+      expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+      const { width, height, format } = await sharp(path.join(out, `${url.slice(1)}share.png`)).metadata();
+      expect([width, height, format]).toEqual([1200, 630, 'png']);
+    }
+  });
+
   it('gives the data page Dataset JSON-LD naming every data file', () => {
     const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(read('data/index.html'))![1]!);
     expect(ld['@type']).toBe('Dataset');
