@@ -2,6 +2,7 @@
 import { getCollection } from 'astro:content';
 import { buildSiteModel } from '../lib/site-model.ts';
 import type { PathContext } from '../lib/paths.ts';
+import { pagePath } from '../lib/paths.ts';
 import { defaultLocale } from '../lib/content-model.ts';
 import { resolveAsOf } from '../loaders/as-of.ts';
 
@@ -52,4 +53,14 @@ export function langParam(lang: string): string | undefined {
 /** The language of a page from its `[...lang]` parameter. */
 export function pageLang(param: string | undefined): string {
   return param ?? paths.defaultLocale;
+}
+
+/** `getStaticPaths` for a page that exists once per language. */
+export function localeStaticPaths() {
+  return model.site.locales.map((lang) => ({ params: { lang: langParam(lang) } }));
+}
+
+/** The same page in each other language: language → address. */
+export function alternatePages(lang: string, ...segments: string[]): Record<string, string> {
+  return Object.fromEntries(model.site.locales.filter((l) => l !== lang).map((l) => [l, pagePath(paths, l, ...segments)]));
 }
