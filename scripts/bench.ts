@@ -1,0 +1,161 @@
+// Benchmark: builds synthetic content at two sizes and a bare Astro site of the same number of
+// Markdown pages, and prints build time, pages per second, peak memory, validate time, growth and
+// page weights, each next to its target. Usage: npm run bench [-- --small 500 --large 2000]
+import { spawn } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateFixture } from './generate-fixture.ts';
+import { parseFlags } from './lib/scaffold.ts';
+
+interface Run {
+  seconds: number;
+  peakRssMb: number;
+  status: number | null;
+}
+
+// Resident memory of a process and all its descendants, from /proc.
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(entry);
+      const ppid = Number(fields[1]);
+      rss.set(pid, Number(fields[21]) * 4096);
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+function run(args: string[], env: Record<string, string>, cwd = process.cwd()): Promise<Run> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
+    child.on('close', (status) => {
+      clearInterval(timer);
+      if (status !== 0) process.stderr.write(stderr.slice(-2000));
+      resolve({ seconds: (performance.now() - started) / 1000, peakRssMb: peak / 1024 / 1024, status });
+    });
+  });
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+function weights(site: string, page: string) {
+  const html = readFileSync(path.join(site, page));
+  const text = html.toString();
+  const assets = (pattern: RegExp) => [...text.matchAll(pattern)].map((m) => readFileSync(path.join(site, m[1]!)));
+  const css = assets(/<link[^>]+rel="stylesheet"[^>]+href="\/([^"]+)"/g);
+  const js = assets(/<script[^>]+src="\/([^"]+)"/g);
+  // Scripts a page loads later (chart.js when a chart scrolls into view) count too.
+  const lazy = js.flatMap((file) => [...file.toString().matchAll(/import\("\.\/([^"]+\.js)"\)/g)].map((m) => readFileSync(path.join(site, '_astro', m[1]!))));
+  const sum = (files: Buffer[]) => files.reduce((n, f) => n + f.length, 0);
+  const gz = (files: Buffer[]) => files.reduce((n, f) => n + gzipSync(f).length, 0);
+  return { html: html.length, htmlGz: gzipSync(html).length, css: sum(css), cssGz: gz(css), js: sum([...js, ...lazy]), jsGz: gz([...js, ...lazy]) };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
+
+async function main() {
+  const flags = parseFlags(process.argv.slice(2));
+  const small = Number(flags.small ?? 500);
+  const large = Number(flags.large ?? 2000);
+  const work = mkdtempSync(path.join(tmpdir(), 'nq57-bench-'));
+  const rows: string[][] = [];
+  const results: Record<string, { build: Run; validate: Run; pages: number; site: string }> = {};
+  try {
+    for (const [name, meetings] of [['small', small], ['large', large]] as const) {
+      const tasks = Math.round(meetings * 2.5);
+      const content = path.join(work, `${name}-content`);
+      generateFixture(content, meetings, tasks);
+      const validate = await run(['scripts/validate.ts'], { CONTENT_DIR: content });
+      const site = path.join(work, `${name}-dist`);
+      // A cold build: no share images or Astro caches from earlier runs.
+      rmSync('node_modules/.astro', { recursive: true, force: true });
+      const build = await run(['scripts/build.ts'], { CONTENT_DIR: content, OUT_DIR: site });
+      const pages = walk(site).filter((f) => f.endsWith('.html')).length;
+      results[name] = { build, validate, pages, site };
+      process.stderr.write(`bench: ${name}: ${meetings} meetings, ${tasks} tasks, ${pages} pages, ${build.seconds.toFixed(1)} s\n`);
+    }
+    // The baseline: plain Astro with the same number of Markdown pages.
+    const bare = path.join(work, 'bare');
+    mkdirSync(bare);
+    for (const file of ['astro.config.mjs', 'src/content.config.ts', 'src/pages/[...id].astro']) {
+      mkdirSync(path.dirname(path.join(bare, file)), { recursive: true });
+      writeFileSync(path.join(bare, file), readFileSync(path.join('test/bench/bare', file)));
+    }
+    symlinkSync(path.resolve('node_modules'), path.join(bare, 'node_modules'));
+    const barePages = path.join(bare, 'pages');
+    mkdirSync(barePages);
+    const sample = readdirSync(path.join(work, 'large-content/meetings')).map((f) => readFileSync(path.join(work, 'large-content/meetings', f), 'utf8'));
+    for (let i = 0; i < results.large!.pages; i++) writeFileSync(path.join(barePages, `p-${i}.md`), sample[i % sample.length]!.replace(/^---[\s\S]*?---/, `---\ntitle: Page ${i}\n---`));
+    const bareRun = await run([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], { ASTRO_OUT_DIR: path.join(bare, 'dist'), BARE_PAGES_DIR: barePages }, bare);
+
+    const { small: s, large: l } = results as Required<typeof results>;
+    const growth = l.build.seconds / s.build.seconds;
+    const contentRatio = large / small;
+    rows.push(
+      ['figure', 'small', 'large', 'target', 'result'],
+      ['meetings / tasks', `${small} / ${Math.round(small * 2.5)}`, `${large} / ${Math.round(large * 2.5)}`, '', ''],
+      ['pages built', String(s.pages), String(l.pages), '', ''],
+      ['build seconds', s.build.seconds.toFixed(1), l.build.seconds.toFixed(1), '≤ 60 s (large)', verdict(l.build.seconds <= 60)],
+      ['pages per second', (s.pages / s.build.seconds).toFixed(0), (l.pages / l.build.seconds).toFixed(0), '', ''],
+      ['peak memory (RSS)', `${s.build.peakRssMb.toFixed(0)} MB`, `${l.build.peakRssMb.toFixed(0)} MB`, '', ''],
+      ['validate seconds', s.validate.seconds.toFixed(1), l.validate.seconds.toFixed(1), '≤ 5 s (large)', verdict(l.validate.seconds <= 5)],
+      ['growth (time, large / small)', '', `${growth.toFixed(2)}× for ${contentRatio}× content`, `≤ ${(contentRatio * 1.1).toFixed(1)}×`, verdict(growth <= contentRatio * 1.1)],
+      ['bare Astro, same pages: seconds', '', bareRun.seconds.toFixed(1), '', ''],
+      ['bare Astro, same pages: peak RSS', '', `${bareRun.peakRssMb.toFixed(0)} MB`, '', ''],
+      ['time vs bare Astro', '', `${(l.build.seconds / bareRun.seconds).toFixed(2)}×`, '≤ 1.3×', verdict(l.build.seconds / bareRun.seconds <= 1.3)],
+      ['peak RSS vs bare Astro', '', `${(l.build.peakRssMb / bareRun.peakRssMb).toFixed(2)}×`, '≤ 1.3×', verdict(l.build.peakRssMb / bareRun.peakRssMb <= 1.3)],
+    );
+    const site = l.site;
+    const meetingPage = path.relative(site, walk(path.join(site, 'meetings')).find((f) => /meetings\/[^/]+\/index\.html$/.test(f) && !f.includes('/level/'))!);
+    const types: Array<[string, string, string, (w: ReturnType<typeof weights>) => boolean]> = [
+      ['home', 'index.html', '≤ 100 KB gz with JS', (w) => w.htmlGz + w.cssGz + w.jsGz <= 100 * 1024],
+      ['meeting', meetingPage, '≤ 30 KB gz', (w) => w.htmlGz + w.cssGz + w.jsGz <= 30 * 1024],
+      ['task', 'tasks/T-00001/index.html', '', () => true],
+      ['timeline', 'meetings/index.html', '', () => true],
+      ['registry', 'tasks/index.html', '', () => true],
+      ['search', 'search/index.html', '', () => true],
+    ];
+    rows.push(['page weights (large)', 'HTML raw / gz', 'CSS gz · JS gz', 'target', 'result']);
+    for (const [name, page, target, ok] of types) {
+      if (!existsSync(path.join(site, page))) continue;
+      const w = weights(site, page);
+      rows.push([name, `${kb(w.html)} / ${kb(w.htmlGz)}`, `${kb(w.cssGz)} · ${kb(w.jsGz)}`, target, target ? `${kb(w.htmlGz + w.cssGz + w.jsGz)} total, ${verdict(ok(w))}` : `${kb(w.htmlGz + w.cssGz + w.jsGz)} total`]);
+    }
+    const index = walk(path.join(site, 'pagefind')).reduce((n, f) => n + statSync(f).size, 0);
+    rows.push(['search index (large)', kb(index), '', '', '']);
+    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+    for (const row of rows) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
