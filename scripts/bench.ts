@@ -116,7 +116,8 @@ async function main() {
     for (let i = 0; i < results.large!.pages; i++) writeFileSync(path.join(barePages, `p-${i}.md`), sample[i % sample.length]!.replace(/^---[\s\S]*?---/, `---\ntitle: Page ${i}\n---`));
     const bareRun = await run([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], { ASTRO_OUT_DIR: path.join(bare, 'dist'), BARE_PAGES_DIR: barePages }, bare);
 
-    const { small: s, large: l } = results as Required<typeof results>;
+    const s = results.small!;
+    const l = results.large!;
     const growth = l.build.seconds / s.build.seconds;
     const contentRatio = large / small;
     rows.push(

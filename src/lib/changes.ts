@@ -1,0 +1,120 @@
+import type { IsoDate } from './dates.ts';
+import { existsOn, isOverdue, statusOn } from './progress.ts';
+import { FIGURE_FIELDS, statedDecimals } from './reconcile.ts';
+import type { FigureField } from './reconcile.ts';
+import type { MeetingFigure, MeetingGroup, SiteModel } from './site-model.ts';
+
+/** How one stated field moved between two meetings' figures. */
+export interface FieldChange {
+  field: FigureField;
+  previous: number;
+  current: number;
+  /** current − previous, to the precision the two were stated in. */
+  delta: number;
+}
+
+/** A figure this meeting reported beside the previous meeting's figure for the same programme, scope and period. */
+export interface FigureChange {
+  programme: string;
+  scope: string;
+  period: string;
+  as_of: IsoDate;
+  /** As-of date of the previous meeting's figure; null when it reported none to compare. */
+  previousAsOf: IsoDate | null;
+  /** Only fields stated in both figures, in the order data files list them. */
+  changes: FieldChange[];
+}
+
+/** The meeting before this one, at the same level. */
+export interface PreviousMeeting {
+  id: string;
+  /** Its date as written. */
+  date: string;
+  day: IsoDate;
+}
+
+/** What moved since the previous meeting of the same level: nothing to compare when there is none. */
+export type MeetingChanges =
+  | { meeting: string; previous: null }
+  | {
+      meeting: string;
+      previous: PreviousMeeting;
+      /** The previous meeting's day: changes are counted after it. */
+      from: IsoDate;
+      /** This meeting's day: changes are counted up to and including it. */
+      to: IsoDate;
+      /** Ids of tasks completed after `from`, by `to`. */
+      completed: string[];
+      /** Ids of tasks overdue on `to` and not on `from`. */
+      becameOverdue: string[];
+      /** Ids of tasks that exist on `to` and did not on `from`. */
+      added: string[];
+      figures: FigureChange[];
+    };
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function fieldChanges(previous: MeetingFigure, current: MeetingFigure): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of FIGURE_FIELDS) {
+    const [p, c] = [previous.figures[field], current.figures[field]];
+    if (p === undefined || c === undefined) continue;
+    // 53.66 − 43.1 is 10.559999… in binary floating point; the difference is only as precise as the figures.
+    const decimals = Math.min(Math.max(statedDecimals(p), statedDecimals(c)), 100);
+    changes.push({ field, previous: p, current: c, delta: Number((c - p).toFixed(decimals)) });
+  }
+  return changes;
+}
+
+/** The published meeting before this one at the same level, in the model's date order; undefined when there is none. */
+export function previousMeetingOfLevel(model: SiteModel, meeting: MeetingGroup): MeetingGroup | undefined {
+  const index = model.meetings.findIndex((m) => m.id === meeting.id);
+  return model.meetings.slice(index + 1).find((m) => m.level === meeting.level);
+}
+
+/** What moved in the registry and the reported figures between the previous meeting of the same level and this one; throws for an unknown meeting. */
+export function changesSinceLastMeeting(model: SiteModel, meetingId: string): MeetingChanges {
+  const meeting = model.meetings.find((m) => m.id === meetingId);
+  if (!meeting) throw new RangeError(`'${meetingId}' is not a published meeting`);
+  const previous = previousMeetingOfLevel(model, meeting);
+  if (!previous) return { meeting: meetingId, previous: null };
+  const [d0, d1] = [previous.day, meeting.day];
+  const completed: string[] = [];
+  const becameOverdue: string[] = [];
+  const added: string[] = [];
+  for (const { task } of model.tasks) {
+    if (statusOn(task, d0) !== 'completed' && statusOn(task, d1) === 'completed') completed.push(task.id);
+    if (isOverdue(task, d1) && !isOverdue(task, d0)) becameOverdue.push(task.id);
+    if (existsOn(task, d1) && !existsOn(task, d0)) added.push(task.id);
+  }
+  const before = model.progress.reported.filter((f) => f.meeting === previous.id);
+  const figures: FigureChange[] = model.progress.reported
+    .filter((f) => f.meeting === meetingId)
+    .map((current) => {
+      // Where the previous meeting gave several figures for the same programme, scope and period, the latest as-of date (then the last written) is compared.
+      const match = before
+        .filter((f) => f.programme === current.programme && f.scope === current.scope && f.period === current.period)
+        .reduce<MeetingFigure | undefined>((best, f) => (!best || f.as_of >= best.as_of ? f : best), undefined);
+      return {
+        programme: current.programme,
+        scope: current.scope,
+        period: current.period,
+        as_of: current.as_of,
+        previousAsOf: match?.as_of ?? null,
+        changes: match ? fieldChanges(match, current) : [],
+      };
+    })
+    .sort((a, b) => compare(a.programme, b.programme) || compare(a.scope, b.scope) || compare(a.period, b.period) || compare(a.as_of, b.as_of));
+  return {
+    meeting: meetingId,
+    previous: { id: previous.id, date: previous.date, day: previous.day },
+    from: d0,
+    to: d1,
+    completed: completed.sort(compare),
+    becameOverdue: becameOverdue.sort(compare),
+    added: added.sort(compare),
+    figures,
+  };
+}

@@ -1,0 +1,58 @@
+import type { MeetingFigure, SiteModel } from '../site-model.ts';
+import { PROGRESS_DATA_FILE, withEmptyReason } from './types.ts';
+import type { ChartData, ChartPoint } from './types.ts';
+
+/** Which reported figures to compare. */
+export interface NationalVsProvinceOptions {
+  /** Only figures of these programmes; every programme when absent. */
+  programmes?: readonly string[] | undefined;
+  /** The site-relative address of a meeting's page; without it, points carry no `href`. */
+  meetingHref?: ((meetingId: string) => string) | undefined;
+}
+
+/** A reported figure's completion rate in percent: the stated percentage, else completed / total to two decimals; null when neither can be read. */
+export function completionRate(figure: Pick<MeetingFigure, 'figures'>): number | null {
+  const { percent_completed, completed, total } = figure.figures;
+  if (percent_completed !== undefined) return percent_completed;
+  if (completed === undefined || total === undefined || total === 0) return null;
+  return Math.round((completed / total) * 10_000) / 100;
+}
+
+/** Completion rates that meetings reported nationwide and for this province, one line each over the reported as-of dates (cumulative figures only). */
+export function toNationalVsProvinceData(model: SiteModel, options: NationalVsProvinceOptions = {}): ChartData {
+  const jurisdiction = model.site.jurisdiction.id;
+  const scopes = ['national', jurisdiction];
+  // The rate per scope and as-of date; where several figures give one, the latest meeting's (the list is chronological) wins.
+  const rates = new Map<string, { value: number; meeting: string }>();
+  for (const figure of model.progress.reported) {
+    if (!scopes.includes(figure.scope) || figure.period !== 'cumulative') continue;
+    if (options.programmes && !options.programmes.includes(figure.programme)) continue;
+    const value = completionRate(figure);
+    if (value !== null) rates.set(`${figure.scope}\u0000${figure.as_of}`, { value, meeting: figure.meeting });
+  }
+  const labels = [...new Set([...rates.keys()].map((k) => k.split('\u0000')[1]!))].sort();
+  const points: ChartPoint[] = [];
+  for (const scope of scopes) {
+    for (const label of labels) {
+      const rate = rates.get(`${scope}\u0000${label}`);
+      if (!rate) continue;
+      const href = options.meetingHref?.(rate.meeting);
+      points.push({ seriesKey: scope, label, value: rate.value, meeting: rate.meeting, ...(href === undefined ? {} : { href }) });
+    }
+  }
+  const data: ChartData = {
+    id: 'national-vs-province',
+    kind: 'line',
+    captionKey: 'chart.nationalVsProvince.caption',
+    asOf: model.asOf,
+    labels,
+    labelKind: 'date',
+    series: [
+      { key: 'national', labelKey: 'scope.national', values: labels.map((d) => rates.get(`national\u0000${d}`)?.value ?? null) },
+      { key: jurisdiction, labelKey: 'scope.province', values: labels.map((d) => rates.get(`${jurisdiction}\u0000${d}`)?.value ?? null) },
+    ],
+    points,
+    dataFile: PROGRESS_DATA_FILE,
+  };
+  return rates.size === 0 ? withEmptyReason(data, 'noReportedFigures') : data;
+}

@@ -1,0 +1,45 @@
+import type { SiteModel } from '../site-model.ts';
+import { programmeProgress } from './status-breakdown.ts';
+import { countLabelKey, PROGRESS_DATA_FILE, STATUS_KEYS, withEmptyReason } from './types.ts';
+import type { ChartData, ChartPoint } from './types.ts';
+
+/** How to link a reported figure's point to its meeting. */
+export interface ProgressOverTimeOptions {
+  /** The site-relative address of a meeting's page; without it, points carry no `href`. */
+  meetingHref?: ((meetingId: string) => string) | undefined;
+}
+
+// The counts a reported figure is drawn for, beside the registry's line of the same name.
+const POINT_FIELDS = ['completed', 'total'] as const;
+
+/** A programme's registry counts at each series date as lines, with the cumulative figures its meetings reported for this jurisdiction as points. */
+export function toProgressOverTimeData(model: SiteModel, programmeId: string, options: ProgressOverTimeOptions = {}): ChartData {
+  const { series } = programmeProgress(model, programmeId);
+  const jurisdiction = model.site.jurisdiction.id;
+  const points: ChartPoint[] = [];
+  for (const figure of model.progress.reported) {
+    if (figure.programme !== programmeId || figure.scope !== jurisdiction || figure.period !== 'cumulative') continue;
+    for (const field of POINT_FIELDS) {
+      const value = figure.figures[field];
+      if (value === undefined) continue;
+      const href = options.meetingHref?.(figure.meeting);
+      points.push({ seriesKey: field, label: figure.as_of, value, meeting: figure.meeting, ...(href === undefined ? {} : { href }) });
+    }
+  }
+  // Reported figures are in meeting order; the chart reads along its dates.
+  points.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const data: ChartData = {
+    id: `progress-${programmeId}`,
+    kind: 'line',
+    captionKey: 'chart.progressOverTime.caption',
+    captionParams: { programme: programmeId },
+    asOf: model.asOf,
+    labels: series.map((p) => p.date),
+    labelKind: 'date',
+    series: [...STATUS_KEYS, 'total' as const].map((key) => ({ key, labelKey: countLabelKey(key), values: series.map((p) => p[key]) })),
+    points,
+    dataFile: PROGRESS_DATA_FILE,
+  };
+  const allZero = series.every((p) => p.total === 0);
+  return allZero && points.length === 0 ? withEmptyReason(data, 'noTasks') : data;
+}

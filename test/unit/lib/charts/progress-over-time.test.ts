@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { toProgressOverTimeData } from '../../../../src/lib/charts/progress-over-time.ts';
+import { makeMeeting, makeModel, makeTask, scenarioModel } from './model-factory.ts';
+
+describe(toProgressOverTimeData, () => {
+  it('draws the registry series of progress.json as lines over its dates', () => {
+    const model = scenarioModel();
+    const series = model.progress.programmes['ctr-97']!.series;
+    const data = toProgressOverTimeData(model, 'ctr-97');
+    expect(data.labels).toEqual(['2025-08-20', '2025-09-05', '2025-09-10', '2025-09-25', '2025-10-01']);
+    expect(data.labels).toEqual(series.map((p) => p.date));
+    expect(data.labelKind).toBe('date');
+    expect(data.series.map((s) => [s.key, s.labelKey])).toEqual([
+      ['completed', 'count.completed'],
+      ['on_schedule', 'count.on_schedule'],
+      ['overdue', 'count.overdue'],
+      ['total', 'count.total'],
+    ]);
+    for (const s of data.series) expect(s.values, s.key).toEqual(series.map((p) => p[s.key as 'completed' | 'on_schedule' | 'overdue' | 'total']));
+    expect(data.series.find((s) => s.key === 'completed')!.values).toEqual([1, 1, 1, 2, 2]);
+    expect(data.dataFile).toBe('data/progress.json');
+    expect(data.id).toBe('progress-ctr-97');
+  });
+
+  it('labels the cumulative figures the province reported, linked to their meetings', () => {
+    const data = toProgressOverTimeData(scenarioModel(), 'ctr-97', { meetingHref: (id) => `/meetings/${id}/` });
+    // The quarterly figure, the national one and another province's are not drawn.
+    expect(data.points).toEqual([
+      { seriesKey: 'completed', label: '2025-08-20', value: 1, meeting: '2025-08-20-hop', href: '/meetings/2025-08-20-hop/' },
+      { seriesKey: 'total', label: '2025-08-20', value: 7, meeting: '2025-08-20-hop', href: '/meetings/2025-08-20-hop/' },
+      { seriesKey: 'completed', label: '2025-09-25', value: 2, meeting: '2025-09-25-hop', href: '/meetings/2025-09-25-hop/' },
+      { seriesKey: 'total', label: '2025-09-25', value: 8, meeting: '2025-09-25-hop', href: '/meetings/2025-09-25-hop/' },
+    ]);
+    for (const point of data.points!) expect(data.labels).toContain(point.label);
+  });
+
+  it('leaves out href without a way to make one', () => {
+    const data = toProgressOverTimeData(scenarioModel(), 'ctr-97');
+    expect(data.points!.every((p) => !('href' in p))).toBe(true);
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+
+  it('does not plot a national figure of the programme', () => {
+    const model = makeModel({
+      tasks: [makeTask()],
+      meetings: [makeMeeting({ date: '2025-09-01', reported: [{ programme: 'ctr-97', scope: 'national', completed: 5, total: 10 }] })],
+    });
+    expect(toProgressOverTimeData(model, 'ctr-97').points).toEqual([]);
+  });
+
+  it('draws a point for a stated total without a stated completed', () => {
+    const model = makeModel({ meetings: [makeMeeting({ date: '2025-09-01', reported: [{ programme: 'ctr-97', total: 10 }] })] });
+    const data = toProgressOverTimeData(model, 'ctr-97');
+    expect(data.emptyReason).toBeUndefined();
+    expect(data.points).toEqual([{ seriesKey: 'total', label: '2025-09-01', value: 10, meeting: '2025-09-01-hop' }]);
+    expect(data.series.find((s) => s.key === 'total')!.values).toEqual([0, 0]);
+  });
+
+  it('says noTasks when the registry counts nothing and nothing was reported', () => {
+    const data = toProgressOverTimeData(makeModel({ tasks: [makeTask({ status: 'cancelled' })] }), 'ctr-97');
+    expect(data.emptyReason).toBe('noTasks');
+    expect(data.labels).toEqual([]);
+    expect(data.series).toEqual([]);
+    expect(data.points).toBeUndefined();
+  });
+
+  it('is not empty for a programme with tasks only later than the first dates', () => {
+    const model = makeModel({ tasks: [makeTask({ assigned: '2025-10-01' })], meetings: [makeMeeting({ date: '2025-09-01' })] });
+    const data = toProgressOverTimeData(model, 'ctr-97');
+    expect(data.emptyReason).toBeUndefined();
+    expect(data.series.find((s) => s.key === 'total')!.values).toEqual([0, 1]);
+  });
+});
