@@ -72,7 +72,7 @@ function weights(site: string, page: string) {
   const css = assets(/<link[^>]+rel="stylesheet"[^>]+href="\/([^"]+)"/g);
   const js = assets(/<script[^>]+src="\/([^"]+)"/g);
   // Scripts a page loads later (chart.js when a chart scrolls into view) count too.
-  const lazy = js.flatMap((file) => [...file.toString().matchAll(/import\("\.\/([^"]+\.js)"\)/g)].map((m) => readFileSync(path.join(site, '_astro', m[1]!))));
+  const lazy = js.flatMap((file) => [...file.toString().matchAll(/(?:import\(|from)\s*["'`]\.\/([^"'`]+\.js)["'`]/g)].map((m) => readFileSync(path.join(site, '_astro', m[1]!))));
   const sum = (files: Buffer[]) => files.reduce((n, f) => n + f.length, 0);
   const gz = (files: Buffer[]) => files.reduce((n, f) => n + gzipSync(f).length, 0);
   return { html: html.length, htmlGz: gzipSync(html).length, css: sum(css), cssGz: gz(css), js: sum([...js, ...lazy]), jsGz: gz([...js, ...lazy]) };

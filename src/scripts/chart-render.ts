@@ -1,0 +1,99 @@
+import {
+  ArcElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  DoughnutController,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
+import type { ChartConfiguration, Plugin } from 'chart.js';
+import type { ChartPayload } from './chart-element.ts';
+
+// Only the parts the site's charts use.
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, DoughnutController, ArcElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+// Colours with at least 3:1 contrast on white; each series also has its own dash or border style,
+// and every value is written on the chart, so colour never carries meaning alone.
+const COLOURS = ['#13622c', '#0a4a94', '#9e1b1b', '#6b4e00', '#5b2a86', '#4d4d4d'];
+const DASHES = [[], [8, 4], [2, 3], [12, 3, 2, 3], [4, 4], [1, 2]];
+
+const valueLabels: Plugin = {
+  id: 'appValueLabels',
+  afterDatasetsDraw(chart) {
+    const { ctx } = chart;
+    ctx.save();
+    ctx.font = '600 12px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    const isLine = 'type' in chart.config && chart.config.type === 'line';
+    chart.data.datasets.forEach((dataset, i) => {
+      const meta = chart.getDatasetMeta(i);
+      if (meta.hidden) return;
+      meta.data.forEach((element, j) => {
+        const value = dataset.data[j];
+        if (typeof value !== 'number' || value === 0) return;
+        // On a line, above the point in dark; on a bar or slice, in its middle in white.
+        const pointOnLine = isLine || (dataset as { type?: string }).type === 'line';
+        const { x, y } = pointOnLine ? element.tooltipPosition(true) : element.getCenterPoint(true);
+        ctx.fillStyle = pointOnLine ? '#1a1a1a' : '#ffffff';
+        ctx.fillText(String(value), x ?? 0, (y ?? 0) - (pointOnLine ? 10 : 0));
+      });
+    });
+    ctx.restore();
+  },
+};
+
+/** Draws a chart from the numbers of the table it enhances. */
+export function renderChart(canvas: HTMLCanvasElement, payload: ChartPayload): Chart {
+  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const stacked = payload.kind === 'stacked-bar';
+  const type = payload.kind === 'stacked-bar' ? 'bar' : payload.kind;
+  const datasets: ChartConfiguration['data']['datasets'] =
+    payload.kind === 'doughnut'
+      ? [{ label: payload.title, data: payload.series.map((s) => s.values[0] ?? 0), backgroundColor: payload.series.map((s) => COLOURS[s.style % COLOURS.length]!), borderColor: '#ffffff', borderWidth: 2 }]
+      : payload.series.map((s) => ({
+          label: s.label,
+          data: s.values,
+          borderColor: COLOURS[s.style % COLOURS.length],
+          backgroundColor: COLOURS[s.style % COLOURS.length],
+          borderDash: DASHES[s.style % DASHES.length],
+          borderWidth: 2,
+          pointStyle: ['circle', 'rect', 'triangle', 'rectRot', 'star', 'cross'][s.style % 6] as 'circle',
+          pointRadius: 4,
+          spanGaps: true,
+        }));
+  const groups = [...new Set((payload.points ?? []).map((p) => p.group))];
+  groups.forEach((group, i) => {
+    const points = payload.points!.filter((p) => p.group === group);
+    datasets.push({
+      type: 'line',
+      label: group,
+      data: payload.labels.map((label) => points.find((p) => p.label === label)?.value ?? null),
+      borderColor: '#1a1a1a',
+      backgroundColor: '#ffffff',
+      pointStyle: i === 0 ? 'rectRot' : 'triangle',
+      pointRadius: 7,
+      pointBorderWidth: 2,
+      showLine: false,
+    });
+  });
+  return new Chart(canvas, {
+    type,
+    data: { labels: payload.kind === 'doughnut' ? payload.series.map((s) => s.label) : payload.labels, datasets },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: reduced ? false : { duration: 400 },
+      locale: payload.locale,
+      plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, font: { size: 13 } } }, tooltip: { enabled: true } },
+      scales: payload.kind === 'doughnut' ? {} : { x: { stacked }, y: { stacked, beginAtZero: true, ticks: { precision: 0 } } },
+    },
+    plugins: [valueLabels],
+  } as ChartConfiguration);
+}
