@@ -2,7 +2,7 @@
 import { getCollection } from 'astro:content';
 import { buildSiteModel } from '../lib/site-model.ts';
 import type { PathContext } from '../lib/paths.ts';
-import { pagePath } from '../lib/paths.ts';
+import { meetingPath, pagePath } from '../lib/paths.ts';
 import { defaultLocale } from '../lib/content-model.ts';
 import { resolveAsOf } from '../loaders/as-of.ts';
 
@@ -63,4 +63,10 @@ export function localeStaticPaths() {
 /** The same page in each other language: language → address. */
 export function alternatePages(lang: string, ...segments: string[]): Record<string, string> {
   return Object.fromEntries(model.site.locales.filter((l) => l !== lang).map((l) => [l, pagePath(paths, l, ...segments)]));
+}
+
+/** A meeting's page in the reader's language when it has that translation, else in its first language. */
+export function meetingLink(id: string, lang: string): string {
+  const meeting = model.meetings.find((m) => m.id === id);
+  return meetingPath(paths, meeting && !meeting.langs.includes(lang) ? meeting.langs[0]! : lang, id);
 }

@@ -1,0 +1,173 @@
+// The built site as a reader meets it, in Debian's Chromium: every page, every link, both widths,
+// with JavaScript off, and search.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, ROOT, runScript } from '../helpers/run.ts';
+import { serve } from '../helpers/serve.ts';
+import { axeViolations, launchBrowser } from '../helpers/browser.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'nq57-e2e-'));
+const out = path.join(work, 'dist');
+const SHOTS = path.join(ROOT, 'test/e2e/screenshots');
+let site: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let context: BrowserContext;
+
+function pages(dir = out): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return pages(full);
+    return name === 'index.html' ? [`/${path.relative(out, dir).split(path.sep).join('/')}${dir === out ? '' : '/'}`] : [];
+  });
+}
+
+beforeAll(async () => {
+  const build = runScript('build.ts', [], { CONTENT_DIR: fixture('valid'), OUT_DIR: out });
+  expect(build.status, build.stderr).toBe(0);
+  site = await serve(out);
+  browser = await launchBrowser();
+  // axe is injected into each page, which the pages' own CSP would refuse.
+  context = await browser.newContext({ bypassCSP: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('every page of the built site', () => {
+  it('loads, passes axe (WCAG 2.2 AA), logs no error, asks no other origin, and has the right lang', async () => {
+    const problems: string[] = [];
+    const page = await context.newPage();
+    let current = '';
+    page.on('console', (m) => m.type() === 'error' && problems.push(`${current}: console: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`${current}: error: ${e.message}`));
+    page.on('request', (r) => !r.url().startsWith(site.url) && !r.url().startsWith('data:') && problems.push(`${current}: other origin: ${r.url()}`));
+    const list = pages();
+    expect(list.length).toBeGreaterThan(50);
+    for (const url of list) {
+      current = url;
+      const response = await page.goto(site.url + url);
+      if (response?.status() !== 200) problems.push(`${url}: HTTP ${response?.status()}`);
+      const lang = await page.getAttribute('html', 'lang');
+      const expected = url.startsWith('/en/') ? 'en' : 'vi';
+      if (lang !== expected) problems.push(`${url}: lang ${lang}, expected ${expected}`);
+      for (const violation of await axeViolations(page)) problems.push(`${url}: ${violation}`);
+    }
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  it('links only to pages and files that exist', async () => {
+    const targets = new Set<string>();
+    for (const url of pages()) {
+      const html = readFileSync(path.join(out, url, 'index.html'), 'utf8');
+      for (const m of html.matchAll(/<(?:a|link)\b[^>]*\shref="([^"#]+)/g)) {
+        const href = m[1]!.replace(/&amp;/g, '&');
+        if (/^(https?:|mailto:|tel:)/.test(href) && !href.startsWith('https://tien-do.tinh-mau.example')) continue;
+        targets.add(new URL(href.replace('https://tien-do.tinh-mau.example', ''), site.url + url).pathname);
+      }
+    }
+    for (const file of ['data/meetings.json', 'data/tasks.json']) {
+      const data = JSON.parse(readFileSync(path.join(out, file), 'utf8')) as Array<{ url?: string; translations?: Record<string, { url: string }> }>;
+      for (const item of data) for (const url of [item.url, ...Object.values(item.translations ?? {}).map((t) => t.url)]) if (url) targets.add(url);
+    }
+    const broken: string[] = [];
+    for (const target of targets) {
+      const response = await fetch(site.url + target);
+      if (response.status !== 200) broken.push(`${target}: ${response.status}`);
+    }
+    expect(targets.size).toBeGreaterThan(100);
+    expect(broken).toEqual([]);
+  }, 300_000);
+});
+
+describe('key pages at 390 px and 1280 px', () => {
+  const KEY = ['/', '/en/', '/meetings/', '/meetings/2025-06-15-hop-quy-2/', '/en/meetings/2025-06-15-hop-quy-2/', '/tasks/', '/tasks/K3/', '/units/', '/programmes/kh-12/', '/charts/', '/about/', '/data/', '/search/'];
+
+  it('fit a phone screen without sideways scrolling, and are saved as screenshots', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    for (const width of [390, 1280]) {
+      const page = await context.newPage({ viewport: { width, height: 900 } } as never);
+      await page.setViewportSize({ width, height: 900 });
+      for (const url of KEY) {
+        await page.goto(site.url + url);
+        // Scroll through so that every chart comes into view and is drawn.
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        for (let y = 0; y < height; y += 600) await page.evaluate((top) => window.scrollTo(0, top), y);
+        await page.waitForTimeout(300);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const name = url.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'home';
+        await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(scrollWidth, `${url} at ${width}`).toBeLessThanOrEqual(width + 1);
+      }
+      await page.close();
+    }
+  }, 300_000);
+
+  it('draw the charts when JavaScript is on', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}/charts/`);
+    const charts = await page.locator('app-chart').count();
+    for (let i = 0; i < charts; i++) await page.locator('app-chart').nth(i).scrollIntoViewIfNeeded();
+    await page.waitForFunction((n) => document.querySelectorAll('app-chart.app-chart--drawn').length === n, charts, { timeout: 15_000 });
+    expect(charts).toBeGreaterThan(4);
+    await page.close();
+  }, 60_000);
+});
+
+describe('with JavaScript off', () => {
+  it('shows the home page, a meeting and the whole registry', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    await page.goto(`${site.url}/`);
+    expect(await page.locator('h2').first().textContent()).toContain('12/KH-UBND');
+    await page.goto(`${site.url}/meetings/2025-09-25-hop-quy-3/`);
+    expect(await page.locator('h1').textContent()).toBe('Họp quý III về Kế hoạch 12');
+    expect(await page.locator('.app-figure table').count()).toBe(4);
+    await page.goto(`${site.url}/tasks/`);
+    const tasks = JSON.parse(readFileSync(path.join(out, 'data/tasks.json'), 'utf8')) as unknown[];
+    expect(await page.locator('.app-task-table tbody tr').count()).toBe(tasks.length);
+    await page.goto(`${site.url}/charts/`);
+    expect(await page.locator('figure.app-chart table').count()).toBeGreaterThan(4);
+    await page.goto(`${site.url}/search/`);
+    expect(await page.locator('.app-search__nojs').isVisible()).toBe(true);
+    expect(await page.locator('.app-search__nojs a[href="/tasks/"]').count()).toBe(1);
+    await noJs.close();
+  }, 60_000);
+});
+
+describe('search in the built index', () => {
+  it.each([
+    ['dak lak', '/meetings/2025-09-25-hop-quy-3/'],
+    ['Đắk Lắk', '/meetings/2025-09-25-hop-quy-3/'],
+    ['dien bien', '/meetings/2025-09-25-hop-quy-3/'],
+    ['Điện Biên', '/meetings/2025-09-25-hop-quy-3/'],
+    ['so hoa ho so', '/tasks/K2/'],
+    ['số hóa hồ sơ', '/tasks/K2/'],
+    ['tinh mau', '/meetings/2025-06-15-hop-quy-2/'],
+    ['dat dai', '/tasks/K6/'],
+  ])('finds %s', async (query, expected) => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => /\d/.test(document.querySelector('.app-search__status')?.textContent ?? ''), null, { timeout: 15_000 });
+    const hrefs = await page.$$eval('.app-search__result a', (links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain(expected);
+    await page.close();
+  }, 60_000);
+
+  it('filters by kind and searches the English index on English pages', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}/en/search/?q=review&kind=task`);
+    await page.waitForFunction(() => /\d/.test(document.querySelector('.app-search__status')?.textContent ?? ''), null, { timeout: 15_000 });
+    const hrefs = await page.$$eval('.app-search__result a', (links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain('/en/tasks/K7/');
+    expect(hrefs.every((h) => h?.startsWith('/en/tasks/'))).toBe(true);
+    await page.close();
+  }, 60_000);
+});
