@@ -1,0 +1,68 @@
+// A meeting whose body tries every way to run script: nothing of it runs in a real browser.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, runScript } from '../helpers/run.ts';
+import { serve } from '../helpers/serve.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'nq57-hostile-'));
+const out = path.join(work, 'dist');
+const PAGE = '/meetings/2025-09-01-noi-dung-doc-hai/';
+let site: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  const build = runScript('build.ts', [], { CONTENT_DIR: fixture('hostile-bodies'), OUT_DIR: out });
+  expect(build.status, build.stderr).toBe(0);
+  site = await serve(out);
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('a hostile meeting body', () => {
+  it('publishes, with a warning at the line of each piece of markup removed', () => {
+    const result = runScript('validate.ts', [], { CONTENT_DIR: fixture('hostile-bodies') });
+    expect(result.status).toBe(0);
+    const warnings = result.stdout.split('\n').filter((l) => l.includes(': warning: '));
+    const lines = warnings.map((l) => Number(l.split(':')[1]));
+    for (const line of [11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35]) expect(lines, `line ${line}\n${result.stdout}`).toContain(line);
+  });
+
+  it('reaches the page with no script, no event handler, no javascript: URL and no frame', () => {
+    const html = readFileSync(path.join(out, PAGE, 'index.html'), 'utf8');
+    const body = /<div class="app-article__body">([\s\S]*?)<\/div>/.exec(html)![1]!;
+    expect(body).toContain('Đoạn mở đầu <sup>1</sup>');
+    expect(body).not.toMatch(/<(script|iframe|object|embed|svg|math|style|form|img|details)\b/i);
+    expect(body).not.toMatch(/\son\w+\s*=/i);
+    expect(html).not.toMatch(/javascript:/i);
+    expect([...html.matchAll(/<script\b[^>]*>/g)].every((m) => /type="application\/ld\+json"|src="\/_astro\//.test(m[0]))).toBe(true);
+  });
+
+  it('runs nothing in Chromium, even when hovered and clicked', async () => {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    await page.goto(site.url + PAGE);
+    for (const element of await page.locator('.app-article__body *').all()) {
+      await element.hover({ timeout: 1000 }).catch(() => undefined);
+      await element.click({ timeout: 1000, noWaitAfter: true }).catch(() => undefined);
+      if (page.url() !== site.url + PAGE) await page.goto(site.url + PAGE);
+    }
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(await page.locator('body').isVisible()).toBe(true);
+    await page.close();
+  }, 120_000);
+});
