@@ -40,7 +40,9 @@ const valueLabels: Plugin = {
         if (typeof value !== 'number' || value === 0) return;
         // On a line, above the point in dark; on a bar or slice, in its middle in white.
         const pointOnLine = isLine || (dataset as { type?: string }).type === 'line';
-        const { x, y } = pointOnLine ? element.tooltipPosition(true) : element.getCenterPoint(true);
+        // Bars and arcs have a centre; the base Element type does not declare it.
+        const centre = (element as unknown as { getCenterPoint: (final: boolean) => { x: number; y: number } }).getCenterPoint;
+        const { x, y } = pointOnLine ? element.tooltipPosition(true) : centre.call(element, true);
         ctx.fillStyle = pointOnLine ? '#1a1a1a' : '#ffffff';
         ctx.fillText(String(value), x ?? 0, (y ?? 0) - (pointOnLine ? 10 : 0));
       });

@@ -92,7 +92,7 @@ describe('key pages at 390 px and 1280 px', () => {
   it('fit a phone screen without sideways scrolling, and are saved as screenshots', async () => {
     mkdirSync(SHOTS, { recursive: true });
     for (const width of [390, 1280]) {
-      const page = await context.newPage({ viewport: { width, height: 900 } } as never);
+      const page = await context.newPage();
       await page.setViewportSize({ width, height: 900 });
       for (const url of KEY) {
         await page.goto(site.url + url);

@@ -1,0 +1,20 @@
+import { launchChromium, allowAxe, runAxe, offlineContext, buildAndServe, inPool, listPages } from './support.ts';
+let t = Date.now();
+const site = await buildAndServe('valid');
+console.log('build', Date.now() - t); t = Date.now();
+const b = await launchChromium();
+console.log('launch', Date.now() - t); t = Date.now();
+const { context } = await offlineContext(b, site.base);
+const pages = listPages(site.out);
+const times: Record<string, number[]> = { goto: [], idle: [], facts: [], axe: [] };
+await inPool(pages, Number(process.env.C ?? 3), async (pp) => {
+  const p = await context.newPage();
+  await allowAxe(p, site.base);
+  let u = Date.now();
+  await p.goto(site.base + pp); times.goto!.push(Date.now() - u); u = Date.now();
+  if (await p.locator('script[src]').count()) await p.waitForLoadState('networkidle'); times.idle!.push(Date.now() - u); u = Date.now();
+  await runAxe(p); times.axe!.push(Date.now() - u);
+  await p.close();
+});
+console.log('crawl', Date.now() - t, Object.fromEntries(Object.entries(times).map(([k, v]) => [k, v.reduce((a, b) => a + b, 0)])));
+await b.close(); await site.dispose();
