@@ -7,6 +7,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { sanitize } from 'hast-util-sanitize';
+import { find, html } from 'property-information';
 import type { Schema } from 'hast-util-sanitize';
 import type { Element, Nodes, Root } from 'hast';
 import type { VFile } from 'vfile';
@@ -107,7 +108,8 @@ function describeRemoval(element: Element): string | undefined {
 }
 
 function attributeName(property: string): string {
-  return property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  // hast names `onclick` as `onClick` and `aria-label` as `ariaLabel`; authors wrote the HTML names.
+  return find(html, property).attribute;
 }
 
 function walk(node: Nodes, visit: (node: Nodes) => void): void {

@@ -57,6 +57,11 @@ describe(renderMeetingBody, () => {
     expect(removed[2]!.message).toContain("link to 'javascript:x'");
   });
 
+  it('names removed attributes as they are written in HTML', () => {
+    const { removed } = renderMeetingBody('<p onclick="x()" style="color:red" data-x="1" aria-label="y">text</p>');
+    expect(removed.map((r) => r.message)).toEqual(['attributes onclick, style, data-x, aria-label on <p> will be removed']);
+  });
+
   it('keeps Markdown, GFM tables and the harmless tags', () => {
     const { html, removed } = renderMeetingBody('**66/123** tasks, 10<sup>6</sup> USD<br>\n\n| a | b |\n| --- | --: |\n| 1 | 2 |\n\n[source](https://camau.gov.vn)');
     expect(removed).toEqual([]);
