@@ -4,7 +4,7 @@ import type { ContentModel } from '../../src/lib/content-model.ts';
 import type { SiteModel } from '../../src/lib/site-model.ts';
 import type { PathContext } from '../../src/lib/paths.ts';
 import { toSearchRecords } from '../../src/lib/search-records.ts';
-import { taskState } from '../../src/lib/site-views.ts';
+import { TASK_STATE_KEYS, taskState } from '../../src/lib/site-views.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { UiKey } from '../../src/i18n/translate.ts';
 
@@ -12,14 +12,13 @@ import type { UiKey } from '../../src/i18n/translate.ts';
 export async function writeSearchIndex(site: string, model: SiteModel, content: ContentModel, html: ReadonlyMap<string, string>, ctx: PathContext): Promise<number> {
   const bodies = new Map(content.meetings.map((m) => [`${m.id}.${m.lang}`, html.get(m.file) ?? '']));
   const views = new Map(model.tasks.map((v) => [v.task.id, v]));
-  const stateKey = { completed: 'status.completed', 'on-schedule': 'status.on_schedule', overdue: 'status.overdue', cancelled: 'status.cancelled', 'not-yet': 'status.notYet' } as const;
   const records = toSearchRecords(model, ctx, bodies, (lang) => {
     const t = translator(lang);
     return {
       meeting: t('search.meeting'),
       task: t('search.task'),
       level: (level) => t(`level.${level}` as UiKey),
-      status: (id) => t(stateKey[taskState(views.get(id)!)]),
+      status: (id) => t(TASK_STATE_KEYS[taskState(views.get(id)!)]),
     };
   });
   const { index, errors } = await pagefind.createIndex({});

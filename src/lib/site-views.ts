@@ -4,6 +4,15 @@ import { monthKey } from './dates.ts';
 /** What a reader sees as a task's state on the as-of date. */
 export type TaskState = 'completed' | 'on-schedule' | 'overdue' | 'cancelled' | 'not-yet';
 
+/** The UI string key that names each task state. */
+export const TASK_STATE_KEYS = {
+  completed: 'status.completed',
+  'on-schedule': 'status.on_schedule',
+  overdue: 'status.overdue',
+  cancelled: 'status.cancelled',
+  'not-yet': 'status.notYet',
+} as const satisfies Record<TaskState, string>;
+
 /** Task states that have a page of their own, in reading order. */
 export const TASK_STATES: readonly TaskState[] = ['overdue', 'on-schedule', 'completed', 'cancelled'];
 
@@ -37,11 +46,13 @@ export function upcomingDeadlines(model: SiteModel, limit: number): TaskView[] {
 
 /** Meetings of the same level, nearest in date first. */
 export function relatedMeetings(model: SiteModel, meeting: MeetingGroup, lang: string, limit: number): MeetingGroup[] {
-  const distance = (m: MeetingGroup) => Math.abs(Date.parse(m.day) - Date.parse(meeting.day));
+  const day = Date.parse(meeting.day);
   return model.meetings
     .filter((m) => m.id !== meeting.id && m.level === meeting.level && m.langs.includes(lang))
-    .sort((a, b) => distance(a) - distance(b) || (a.id < b.id ? -1 : 1))
-    .slice(0, limit);
+    .map((m) => ({ m, distance: Math.abs(Date.parse(m.day) - day) }))
+    .sort((a, b) => a.distance - b.distance || (a.m.id < b.m.id ? -1 : 1))
+    .slice(0, limit)
+    .map(({ m }) => m);
 }
 
 /** Meetings grouped by year and month, newest first (the input is already newest first). */
