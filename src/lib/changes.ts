@@ -1,5 +1,7 @@
 import type { IsoDate } from './dates.ts';
 import { existsOn, isOverdue, statusOn } from './progress.ts';
+import type { RegistryTask } from './progress.ts';
+import { reportedByMeeting } from './site-views.ts';
 import { FIGURE_FIELDS, statedDecimals } from './reconcile.ts';
 import type { FigureField } from './reconcile.ts';
 import type { MeetingFigure, MeetingGroup, SiteModel } from './site-model.ts';
@@ -70,28 +72,87 @@ function fieldChanges(previous: MeetingFigure, current: MeetingFigure): FieldCha
 
 /** The published meeting before this one at the same level, in the model's date order; undefined when there is none. */
 export function previousMeetingOfLevel(model: SiteModel, meeting: MeetingGroup): MeetingGroup | undefined {
-  const index = model.meetings.findIndex((m) => m.id === meeting.id);
-  return model.meetings.slice(index + 1).find((m) => m.level === meeting.level);
+  return indexOf(model).previous.get(meeting.id);
+}
+
+/** What a build asks of the model for every meeting, worked out once per model. */
+interface ChangeIndex {
+  meetings: Map<string, MeetingGroup>;
+  previous: Map<string, MeetingGroup>;
+  /** Every date on which some task's state can change, with the task, by date. */
+  events: Array<{ date: IsoDate; task: RegistryTask }>;
+  changes: Map<string, MeetingChanges>;
+}
+
+const indexes = new WeakMap<SiteModel, ChangeIndex>();
+
+function indexOf(model: SiteModel): ChangeIndex {
+  let index = indexes.get(model);
+  if (index) return index;
+  const meetings = new Map(model.meetings.map((m) => [m.id, m]));
+  const previous = new Map<string, MeetingGroup>();
+  const newerOfLevel = new Map<string, MeetingGroup>();
+  // Meetings are newest first: each one is the previous meeting of the last one seen at its level.
+  for (const meeting of model.meetings) {
+    const newer = newerOfLevel.get(meeting.level);
+    if (newer) previous.set(newer.id, meeting);
+    newerOfLevel.set(meeting.level, meeting);
+  }
+  // A task's status, overdue flag and existence are the same on two days unless one of these dates
+  // falls between them, both ends included: its assignment, completion, deadline or a history entry.
+  const events: ChangeIndex['events'] = [];
+  for (const { task } of model.tasks) {
+    const dates = [task.assigned, task.completed, task.deadline, ...(task.history ?? []).map((entry) => entry.date)];
+    for (const date of new Set(dates)) if (date !== undefined) events.push({ date, task });
+  }
+  events.sort((a, b) => compare(a.date, b.date));
+  index = { meetings, previous, events, changes: new Map() };
+  indexes.set(model, index);
+  return index;
+}
+
+/** Tasks whose state may differ between days `d0` ≤ `d1`: those with an event in [d0, d1]. */
+function tasksChangingBetween(index: ChangeIndex, d0: IsoDate, d1: IsoDate): Set<RegistryTask> {
+  const { events } = index;
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (events[mid]!.date < d0) lo = mid + 1;
+    else hi = mid;
+  }
+  const tasks = new Set<RegistryTask>();
+  for (let i = lo; i < events.length && events[i]!.date <= d1; i++) tasks.add(events[i]!.task);
+  return tasks;
 }
 
 /** What moved in the registry and the reported figures between the previous meeting of the same level and this one; throws for an unknown meeting. */
 export function changesSinceLastMeeting(model: SiteModel, meetingId: string): MeetingChanges {
-  const meeting = model.meetings.find((m) => m.id === meetingId);
+  const index = indexOf(model);
+  let changes = index.changes.get(meetingId);
+  if (!changes) index.changes.set(meetingId, (changes = computeChanges(model, index, meetingId)));
+  return changes;
+}
+
+function computeChanges(model: SiteModel, index: ChangeIndex, meetingId: string): MeetingChanges {
+  const meeting = index.meetings.get(meetingId);
   if (!meeting) throw new RangeError(`'${meetingId}' is not a published meeting`);
-  const previous = previousMeetingOfLevel(model, meeting);
+  const previous = index.previous.get(meetingId);
   if (!previous) return { meeting: meetingId, previous: null };
   const [d0, d1] = [previous.day, meeting.day];
   const completed: string[] = [];
   const becameOverdue: string[] = [];
   const added: string[] = [];
-  for (const { task } of model.tasks) {
+  // Only tasks with an event between the two days can have moved; every other task reads the same on both.
+  const candidates = d0 <= d1 ? tasksChangingBetween(index, d0, d1) : model.tasks.map((v) => v.task);
+  for (const task of candidates) {
     if (statusOn(task, d0) !== 'completed' && statusOn(task, d1) === 'completed') completed.push(task.id);
     if (isOverdue(task, d1) && !isOverdue(task, d0)) becameOverdue.push(task.id);
     if (existsOn(task, d1) && !existsOn(task, d0)) added.push(task.id);
   }
-  const before = model.progress.reported.filter((f) => f.meeting === previous.id);
-  const figures: FigureChange[] = model.progress.reported
-    .filter((f) => f.meeting === meetingId)
+  const figuresOf = reportedByMeeting(model);
+  const before = figuresOf.get(previous.id) ?? [];
+  const figures: FigureChange[] = (figuresOf.get(meetingId) ?? [])
     .map((current) => {
       // Where the previous meeting gave several figures for the same programme, scope and period, the latest as-of date (then the last written) is compared.
       const match = before

@@ -16,7 +16,7 @@ export function checkContent(model: ContentModel): PathProblem[] {
     ...checkUniqueIds(model),
     ...checkProgrammes(model),
     ...checkTasks(model),
-    ...model.meetings.flatMap((meeting) => checkMeeting(model, meeting)),
+    ...checkMeetings(model),
     ...checkTranslations(model.meetings, defaultLocale(model.site)),
     ...checkSiteFiles(model),
   ];
@@ -104,11 +104,15 @@ function checkTasks(model: ContentModel): PathProblem[] {
   return problems;
 }
 
-function checkMeeting(model: ContentModel, meeting: MeetingEntry): PathProblem[] {
+function checkMeetings(model: ContentModel): PathProblem[] {
+  const known = { tasks: idSet(model.ids.tasks), programmes: idSet(model.ids.programmes) };
+  return model.meetings.flatMap((meeting) => checkMeeting(model, meeting, known));
+}
+
+function checkMeeting(model: ContentModel, meeting: MeetingEntry, known: { tasks: ReadonlySet<string>; programmes: ReadonlySet<string> }): PathProblem[] {
   const { file, data } = meeting;
   const problems: PathProblem[] = [];
-  const tasks = idSet(model.ids.tasks);
-  const programmes = idSet(model.ids.programmes);
+  const { tasks, programmes } = known;
   if (!model.site.locales.includes(meeting.lang)) {
     problems.push(error(file, [], `language '${meeting.lang}' in the file name is not one of the site's locales: ${model.site.locales.join(', ')}`));
   }
@@ -171,7 +175,11 @@ export function checkContentPath(src: string, files: ReadonlySet<string>): strin
 function checkTranslations(meetings: readonly MeetingEntry[], defaultLang: string): PathProblem[] {
   const problems: PathProblem[] = [];
   const groups = new Map<string, MeetingEntry[]>();
-  for (const meeting of meetings) groups.set(meeting.id, [...(groups.get(meeting.id) ?? []), meeting]);
+  for (const meeting of meetings) {
+    const group = groups.get(meeting.id);
+    if (group) group.push(meeting);
+    else groups.set(meeting.id, [meeting]);
+  }
   for (const group of groups.values()) {
     const reference = group.find((m) => m.lang === defaultLang) ?? group[0]!;
     for (const other of group) {

@@ -62,7 +62,17 @@ function isOpen(status: TaskStatus | null): status is 'not-started' | 'in-progre
 
 // Entries by date; Array.prototype.sort is stable, so entries on the same date keep the author's
 // order and the last one written wins.
-function sortedHistory(task: RegistryTask): HistoryEntry[] {
+// A build asks for each task's history thousands of times (once per meeting page and chart date);
+// it is sorted once per task object. Tasks are not changed after they are read.
+const sortedHistories = new WeakMap<RegistryTask, readonly HistoryEntry[]>();
+
+function sortedHistory(task: RegistryTask): readonly HistoryEntry[] {
+  let sorted = sortedHistories.get(task);
+  if (!sorted) sortedHistories.set(task, (sorted = sortHistory(task)));
+  return sorted;
+}
+
+function sortHistory(task: RegistryTask): HistoryEntry[] {
   const history = [...(task.history ?? [])];
   // The history shows how the task got there; the completed date says when it finished. A completed
   // task whose history never records the completion is read as if it ended with that entry.

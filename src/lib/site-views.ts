@@ -47,12 +47,66 @@ export function upcomingDeadlines(model: SiteModel, limit: number): TaskView[] {
 /** Meetings of the same level, nearest in date first. */
 export function relatedMeetings(model: SiteModel, meeting: MeetingGroup, lang: string, limit: number): MeetingGroup[] {
   const day = Date.parse(meeting.day);
-  return model.meetings
-    .filter((m) => m.id !== meeting.id && m.level === meeting.level && m.langs.includes(lang))
-    .map((m) => ({ m, distance: Math.abs(Date.parse(m.day) - day) }))
+  const level = meetingsOfLevel(model, meeting.level, lang);
+  // The list is in date order, so the nearest ones stand next to the meeting in it; meetings as far as
+  // the farthest of those are added too, so that ties are broken by id as over the whole list.
+  const at = level.findIndex((entry) => entry.m === meeting);
+  const from = at < 0 ? 0 : Math.max(0, at - limit);
+  const to = at < 0 ? level.length : Math.min(level.length, at + limit + 1);
+  const distance = (entry: { time: number }) => Math.abs(entry.time - day);
+  const reach = Math.max(from > 0 ? distance(level[from]!) : 0, to < level.length ? distance(level[to - 1]!) : 0);
+  let start = from;
+  let end = to;
+  while (start > 0 && distance(level[start - 1]!) <= reach) start--;
+  while (end < level.length && distance(level[end]!) <= reach) end++;
+  return level
+    .slice(start, end)
+    .filter((entry) => entry.m.id !== meeting.id)
+    .map((entry) => ({ m: entry.m, distance: distance(entry) }))
     .sort((a, b) => a.distance - b.distance || (a.m.id < b.m.id ? -1 : 1))
     .slice(0, limit)
     .map(({ m }) => m);
+}
+
+const levelLists = new WeakMap<SiteModel, Map<string, Array<{ m: MeetingGroup; time: number }>>>();
+
+/** Meetings of a level that have a translation in `lang`, in the model's order (by date), with their day as a time. */
+function meetingsOfLevel(model: SiteModel, level: string, lang: string): Array<{ m: MeetingGroup; time: number }> {
+  let lists = levelLists.get(model);
+  if (!lists) levelLists.set(model, (lists = new Map()));
+  const key = `${level}\n${lang}`;
+  let list = lists.get(key);
+  if (!list) {
+    list = model.meetings.filter((m) => m.level === level && m.langs.includes(lang)).map((m) => ({ m, time: Date.parse(m.day) }));
+    lists.set(key, list);
+  }
+  return list;
+}
+
+const reportedIndexes = new WeakMap<SiteModel, Map<string, MeetingFigure[]>>();
+
+/** Reported figures by the meeting that gave them, in the model's order; made once per model. */
+export function reportedByMeeting(model: SiteModel): ReadonlyMap<string, readonly MeetingFigure[]> {
+  let index = reportedIndexes.get(model);
+  if (!index) {
+    index = new Map();
+    for (const figure of model.progress.reported) {
+      const list = index.get(figure.meeting);
+      if (list) list.push(figure);
+      else index.set(figure.meeting, [figure]);
+    }
+    reportedIndexes.set(model, index);
+  }
+  return index;
+}
+
+const taskIndexes = new WeakMap<SiteModel, Map<string, TaskView>>();
+
+/** Task views by id, made once per model. */
+export function taskViewsById(model: SiteModel): ReadonlyMap<string, TaskView> {
+  let index = taskIndexes.get(model);
+  if (!index) taskIndexes.set(model, (index = new Map(model.tasks.map((v) => [v.task.id, v]))));
+  return index;
 }
 
 /** Meetings grouped by year and month, newest first (the input is already newest first). */
