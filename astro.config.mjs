@@ -3,14 +3,18 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { readSiteConfig } from './src/loaders/site-config.ts';
+import { sitemapAlternates } from './src/lib/sitemap-alternates.ts';
 
 // The site's own identity (canonical URL, locales) comes from the content folder,
 // so another province deploys the same code with nothing to edit here.
 const site = readSiteConfig();
+const base = process.env.BASE_PATH || '/';
+// Each page with its translations, so search engines send readers to their language.
+const alternates = sitemapAlternates(new URL(base, site.url).href, site.defaultLocale, site.locales);
 
 export default defineConfig({
   site: site.url,
-  base: process.env.BASE_PATH || '/',
+  base,
   trailingSlash: 'always',
   outDir: process.env.ASTRO_OUT_DIR || 'dist',
   compressHTML: true,
@@ -21,11 +25,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   integrations: [
     mdx(),
-    sitemap({
-      // Each page with its translations, so search engines send readers to their language.
-      i18n: { defaultLocale: site.defaultLocale, locales: Object.fromEntries(site.locales.map((l) => [l, l])) },
-      filter: (page) => !page.includes('/embed/'),
-    }),
+    sitemap({ filter: alternates.filter, serialize: alternates.serialize }),
   ],
   devToolbar: { enabled: false },
   // A second wall behind the sanitiser: only the site's own hashed scripts and styles may run.

@@ -4,7 +4,7 @@
 export {};
 
 async function main(): Promise<number> {
-  const { readContent, contentDir } = await import('../src/loaders/content-reader.ts');
+  const { readContentInParallel, contentDir } = await import('../src/loaders/content-reader.ts');
   const { formatProblems, parseValidateArgs } = await import('./lib/report.ts');
   const args = parseValidateArgs(process.argv.slice(2));
   if ('error' in args) {
@@ -12,7 +12,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const dir = args.dir ?? contentDir();
-  const { problems } = readContent(dir);
+  const { problems } = await readContentInParallel(dir);
   const output = formatProblems(problems, args.format, dir);
   if (output) process.stdout.write(output);
   const errors = problems.filter((p) => p.severity === 'error').length;

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { ContentModel } from '../../src/lib/content-model.ts';
 import type { SiteModel } from '../../src/lib/site-model.ts';
@@ -8,8 +7,8 @@ import { TASK_STATE_KEYS, taskState } from '../../src/lib/site-views.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { UiKey } from '../../src/i18n/translate.ts';
 
-/** Writes the Pagefind index of every meeting and task into `<site>/pagefind/`. */
-export async function writeSearchIndex(site: string, model: SiteModel, content: ContentModel, html: ReadonlyMap<string, string>, ctx: PathContext): Promise<number> {
+/** Writes the Pagefind index of every meeting and task into `outputPath` (the site's `pagefind/` folder). */
+export async function writeSearchIndex(outputPath: string, model: SiteModel, content: ContentModel, html: ReadonlyMap<string, string>, ctx: PathContext): Promise<number> {
   const bodies = new Map(content.meetings.map((m) => [`${m.id}.${m.lang}`, html.get(m.file) ?? '']));
   const views = new Map(model.tasks.map((v) => [v.task.id, v]));
   const records = toSearchRecords(model, ctx, bodies, (lang) => {
@@ -27,7 +26,7 @@ export async function writeSearchIndex(site: string, model: SiteModel, content: 
     const added = await index.addCustomRecord(record);
     if (added.errors.length) throw new Error(`search index: ${added.errors.join('; ')}`);
   }
-  const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+  const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
   await pagefind.close();
   return records.length;

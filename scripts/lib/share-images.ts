@@ -1,7 +1,7 @@
 // Share images for link previews (1200×630 PNG), one per meeting per language, drawn with the
 // Noto Sans files shipped as a package so that they look the same, byte for byte, on every machine.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -100,24 +100,32 @@ export function shareCards(model: SiteModel, ctx: PathContext): Array<{ file: st
   );
 }
 
-/** Draws the cards into `outDir`, taking unchanged ones from `cacheDir`. Returns how many were drawn anew. */
-export async function writeShareImages(cards: ReadonlyArray<{ file: string; card: CardText }>, outDir: string, cacheDir: string): Promise<number> {
+/** Where each card's image goes in the site, and the file in the cache that holds it. */
+export type ShareImages = Array<{ file: string; cached: string }>;
+
+/** Draws the cards not already in `cacheDir` into it. Returns every card's cached file and how many were drawn anew. */
+export async function drawShareImages(cards: ReadonlyArray<{ file: string; card: CardText }>, cacheDir: string): Promise<{ images: ShareImages; drawn: number }> {
   mkdirSync(cacheDir, { recursive: true });
   const reuse = new Map<string, Promise<Buffer>>();
   let drawn = 0;
+  const images: ShareImages = [];
   for (const { file, card } of cards) {
     const key = createHash('sha256').update(JSON.stringify([DESIGN, card])).digest('hex');
     const cached = path.join(cacheDir, `${key}.png`);
-    let png: Buffer;
-    if (existsSync(cached)) png = readFileSync(cached);
-    else {
-      png = await drawCard(card, reuse);
-      writeFileSync(cached, png);
+    if (!existsSync(cached)) {
+      writeFileSync(cached, await drawCard(card, reuse));
       drawn++;
     }
-    const target = path.join(outDir, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, png);
+    images.push({ file, cached });
   }
-  return drawn;
+  return { images, drawn };
+}
+
+/** Copies the share images into the built site at `siteDir`. */
+export function placeShareImages(images: ShareImages, siteDir: string): void {
+  for (const { file, cached } of images) {
+    const target = path.join(siteDir, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(cached, target);
+  }
 }

@@ -1,6 +1,7 @@
 // The one module that reads the content collections. Everything is computed once per build.
 import { getCollection } from 'astro:content';
 import { buildSiteModel } from '../lib/site-model.ts';
+import type { MeetingGroup } from '../lib/site-model.ts';
 import type { PathContext } from '../lib/paths.ts';
 import { meetingPath, pagePath } from '../lib/paths.ts';
 import { defaultLocale } from '../lib/content-model.ts';
@@ -65,8 +66,15 @@ export function alternatePages(lang: string, ...segments: string[]): Record<stri
   return Object.fromEntries(model.site.locales.filter((l) => l !== lang).map((l) => [l, pagePath(paths, l, ...segments)]));
 }
 
+const meetingsById = new Map(model.meetings.map((m) => [m.id, m]));
+
+/** A published meeting by its id. */
+export function meetingById(id: string): MeetingGroup | undefined {
+  return meetingsById.get(id);
+}
+
 /** A meeting's page in the reader's language when it has that translation, else in its first language. */
 export function meetingLink(id: string, lang: string): string {
-  const meeting = model.meetings.find((m) => m.id === id);
+  const meeting = meetingById(id);
   return meetingPath(paths, meeting && !meeting.langs.includes(lang) ? meeting.langs[0]! : lang, id);
 }

@@ -17,14 +17,21 @@ export function escapeText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 }
 
+/** How many octets UTF-8 takes for one code point. */
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
 /** Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1). */
 export function foldLine(line: string): string {
-  const encoder = new TextEncoder();
+  // Short lines are most of a calendar: 75 UTF-16 units are at most 75 × 3 octets, so only a line of
+  // at most 25 units is known to fit without counting.
+  if (line.length <= 25) return line;
   const parts: string[] = [];
   let current = '';
   let size = 0;
   for (const char of line) {
-    const bytes = encoder.encode(char).length;
+    const bytes = utf8Length(char.codePointAt(0)!);
     // The first line holds 75 octets; continuation lines start with a space, leaving 74.
     const limit = parts.length === 0 ? 75 : 74;
     if (size + bytes > limit) {

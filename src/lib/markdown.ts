@@ -117,24 +117,22 @@ function walk(node: Nodes, visit: (node: Nodes) => void): void {
   if ('children' in node) for (const child of node.children) walk(child, visit);
 }
 
-let processor: Processor<any, any, any, any, string> | undefined;
+const processors = new Map<boolean, Processor<any, any, any, any, string>>();
 
-function getProcessor() {
-  processor ??= unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
-    .use(demoteHeadings)
-    .use(collectRemovals)
-    .use(rehypeSanitize, BODY_SCHEMA)
-    .use(rehypeStringify)
-    .freeze();
+function getProcessor(raw: boolean) {
+  let processor = processors.get(raw);
+  if (!processor) {
+    const base = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true });
+    processor = (raw ? base.use(rehypeRaw) : base).use(demoteHeadings).use(collectRemovals).use(rehypeSanitize, BODY_SCHEMA).use(rehypeStringify).freeze();
+    processors.set(raw, processor);
+  }
   return processor;
 }
 
 /** Renders an untrusted Markdown body to safe HTML and lists what the sanitiser removed. */
 export function renderMeetingBody(markdown: string): RenderedBody {
-  const file = getProcessor().processSync(markdown);
+  // Raw HTML and autolinks start with '<'. A body without one has no raw HTML for rehype-raw to
+  // parse, and is spared its round trip through an HTML parser, the costliest step of the pipeline.
+  const file = getProcessor(markdown.includes('<')).processSync(markdown);
   return { html: String(file.value), removed: (file.data.removed as RemovedMarkup[] | undefined) ?? [] };
 }

@@ -1,15 +1,30 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { deserialize } from 'node:v8';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { contentDir, readContent } from './content-reader.ts';
 import type { ContentRead } from './content-reader.ts';
 import { formatProblem } from '../lib/problems.ts';
 
-let cached: { key: string; read: ContentRead } | undefined;
+type Read = Omit<ContentRead, 'position'>;
+
+let cached: { key: string; read: Read } | undefined;
+let snapshot: Read | undefined;
+
+/**
+ * The content as `npm run build` has just read and checked it, handed over in `CONTENT_SNAPSHOT`
+ * (written by `saveContentSnapshot`), so that a build reads and renders every file once, not twice.
+ */
+function snapshotRead(): Read | undefined {
+  const file = process.env.CONTENT_SNAPSHOT;
+  if (!file) return undefined;
+  snapshot ??= deserialize(readFileSync(file)) as Read;
+  return snapshot;
+}
 
 // What the content folder holds now: every file with its size and time. Collections share one read
 // per state of the folder, so a build reads it once and the dev server again after each change.
-function fingerprint(dir: string, read?: ContentRead): string {
+function fingerprint(dir: string, read?: Read): string {
   const files = read?.model?.files ?? new Set<string>();
   const parts = [...files].map((file) => {
     try {
@@ -22,7 +37,7 @@ function fingerprint(dir: string, read?: ContentRead): string {
   return `${dir}\n${parts.join('\n')}`;
 }
 
-function currentRead(dir: string): ContentRead {
+function currentRead(dir: string): Read {
   if (cached && cached.key === fingerprint(dir, cached.read) && cached.key.startsWith(`${dir}\n`)) return cached.read;
   const read = readContent(dir);
   cached = { key: fingerprint(dir, read), read };
@@ -31,7 +46,7 @@ function currentRead(dir: string): ContentRead {
 
 type Kind = 'site' | 'programmes' | 'units' | 'tasks' | 'meetings';
 
-async function fill(kind: Kind, dir: string, read: ContentRead, { store, parseData }: LoaderContext): Promise<void> {
+async function fill(kind: Kind, dir: string, read: Read, { store, parseData }: LoaderContext): Promise<void> {
   const m = read.model!;
   store.clear();
   // Images are resolved by Astro relative to the entry's file, written relative to the project root.
@@ -56,7 +71,9 @@ async function fill(kind: Kind, dir: string, read: ContentRead, { store, parseDa
       const data = { ...meeting.data, images, meeting: meeting.id, lang: meeting.lang, file: meeting.file };
       store.set({
         id,
-        data: await parseData({ id, data, filePath }),
+        // The reader has checked the data against the same schema; Astro's pass is needed only to
+        // turn photo paths into processed images.
+        data: images ? await parseData({ id, data, filePath }) : data,
         body: meeting.body,
         filePath,
         rendered: { html: read.html.get(meeting.file) ?? '', metadata: {} },
@@ -75,8 +92,9 @@ export function contentLoader(kind: Kind): Loader {
     name: `content-${kind}`,
     load: async (context) => {
       const dir = contentDir();
+      const current = () => (!context.watcher && snapshotRead()) || currentRead(dir);
       const sync = async (): Promise<boolean> => {
-        const read = currentRead(dir);
+        const read = current();
         const errors = read.problems.filter((p) => p.severity === 'error');
         // One collection speaks for all, so each problem is printed once.
         if (kind === 'site') {
@@ -98,7 +116,7 @@ export function contentLoader(kind: Kind): Loader {
         return;
       }
       if (!(await sync())) {
-        const errors = currentRead(dir).problems.filter((p) => p.severity === 'error');
+        const errors = current().problems.filter((p) => p.severity === 'error');
         throw new Error(`content in ${dir} has ${errors.length} error(s):\n${errors.map(formatProblem).join('\n')}`);
       }
     },

@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'astro/zod';
@@ -14,6 +15,8 @@ import { checkContent, SHARED_MEETING_FIELDS } from '../lib/content-checks.ts';
 import type { ContentModel, IdRef, MeetingEntry, TaskEntry } from '../lib/content-model.ts';
 import { defaultLocale } from '../lib/content-model.ts';
 import { renderMeetingBody } from '../lib/markdown.ts';
+import type { RenderedBody } from '../lib/markdown.ts';
+import { MarkdownPool } from '../lib/markdown-pool.ts';
 import { checkAgainstSchema } from '../lib/schema-problems.ts';
 import { parseYamlSource, positionProblem } from '../lib/yaml-source.ts';
 import type { YamlSource } from '../lib/yaml-source.ts';
@@ -52,16 +55,40 @@ function listFiles(dir: string, base = dir): string[] {
   });
 }
 
+/** Renders a meeting body now, or later on another thread. */
+type BodyRenderer = (markdown: string) => RenderedBody | Promise<RenderedBody>;
+
 class Reader {
   readonly problems: Problem[] = [];
   readonly sources = new Map<string, YamlSource>();
   readonly html = new Map<string, string>();
   readonly files: Set<string>;
   readonly dir: string;
+  readonly #render: BodyRenderer;
+  readonly #rendering: Array<Promise<void>> = [];
 
-  constructor(dir: string) {
+  constructor(dir: string, render: BodyRenderer) {
     this.dir = dir;
     this.files = new Set(listFiles(dir));
+    this.#render = render;
+  }
+
+  /** Renders a body into `html`, reporting what the sanitiser removed at its line in the file. */
+  renderBody(file: string, markdown: string, lineOffset: number): void {
+    const done = ({ html, removed }: RenderedBody) => {
+      for (const r of removed) this.problemAt(file, r.line + lineOffset, r.column, r.message, 'warning');
+      this.html.set(file, html);
+    };
+    // The file's place in `html` is taken now, so the order is the files' order however the bodies finish.
+    this.html.set(file, '');
+    const rendered = this.#render(markdown);
+    if (rendered instanceof Promise) this.#rendering.push(rendered.then(done));
+    else done(rendered);
+  }
+
+  /** Waits for the bodies being rendered elsewhere. */
+  async rendered(): Promise<void> {
+    await Promise.all(this.#rendering);
   }
 
   problemAt(file: string, line: number, column: number, message: string, severity: Problem['severity'] = 'error') {
@@ -144,11 +171,7 @@ class Reader {
     const data = this.checkOne(MeetingSchema, frontmatter, file) as Meeting | undefined;
     const bodyStart = text.endsWith(split.content) ? text.length - split.content.length : text.length;
     const bodyLineOffset = countLines(text.slice(0, bodyStart));
-    const rendered = renderMeetingBody(split.content);
-    for (const removed of rendered.removed) {
-      this.problemAt(file, removed.line + bodyLineOffset, removed.column, removed.message, 'warning');
-    }
-    this.html.set(file, rendered.html);
+    this.renderBody(file, split.content, bodyLineOffset);
     if (!data) return undefined;
     return { id: `${fileDate}-${slug}`, lang, file, fileDate, data, given: new Set(Object.keys(frontmatter)), body: split.content, raw: frontmatter };
   }
@@ -191,11 +214,46 @@ function siteForChecks(raw: unknown): Site | undefined {
 
 /** Reads and checks a whole content folder. Never throws for bad content: every problem is in `problems`. */
 export function readContent(dir: string = contentDir()): ContentRead {
-  const reader = new Reader(dir);
+  const reader = new Reader(dir, renderMeetingBody);
+  return finishRead(reader, readFiles(reader));
+}
+
+/**
+ * The same as `readContent`, with the meeting bodies rendered on worker threads while the YAML is
+ * read and checked: for the command-line tools, where a province's whole history is read at once.
+ * Small folders are read on one thread, where starting the workers would cost more than it saves.
+ */
+export async function readContentInParallel(dir: string = contentDir(), threads = availableParallelism()): Promise<ContentRead> {
+  const bodies = [...listFiles(path.join(dir, 'meetings'))].length;
+  if (threads < 2 || bodies < 200) return readContent(dir);
+  const pool = new MarkdownPool(threads - 1);
   try {
-    statSync(dir);
+    const reader = new Reader(dir, (markdown) => pool.render(markdown));
+    const files = readFiles(reader);
+    pool.flush();
+    await reader.rendered();
+    return finishRead(reader, files);
+  } finally {
+    await pool.close();
+  }
+}
+
+interface FilesRead {
+  siteSource?: YamlSource | undefined;
+  site?: Site | undefined;
+  ids: ContentModel['ids'];
+  programmes: ContentModel['programmes'];
+  units: ContentModel['units'];
+  tasks: TaskEntry[];
+  meetings: MeetingEntry[];
+}
+
+function readFiles(reader: Reader): FilesRead | undefined {
+  try {
+    statSync(reader.dir);
   } catch {
-    return { problems: [{ file: '.', line: 1, column: 1, severity: 'error', message: `content folder ${dir} does not exist (set CONTENT_DIR)` }], html: reader.html, position: reader.position };
+    reader.problemAt('.', 1, 1, `content folder ${reader.dir} does not exist (set CONTENT_DIR)`);
+    return undefined;
   }
   const siteSource = reader.requireYaml('site.yaml');
   const site = siteSource?.data !== undefined ? reader.checkOne(SiteSchema, siteSource.data, 'site.yaml') : undefined;
@@ -216,8 +274,15 @@ export function readContent(dir: string = contentDir()): ContentRead {
       if (meeting) meetings.push(meeting);
     }
   }
+  return { siteSource, site, ids, programmes, units, tasks, meetings };
+}
+
+function finishRead(reader: Reader, read: FilesRead | undefined): ContentRead {
+  const result = (model?: ContentModel): ContentRead => ({ model, problems: sortProblems(reader.problems), html: reader.html, position: reader.position });
+  if (!read) return result();
+  const { siteSource, site, ids, programmes, units, tasks, meetings } = read;
   const checkedSite = site ?? siteForChecks(siteSource?.data);
-  if (!checkedSite) return { problems: sortProblems(reader.problems), html: reader.html, position: reader.position };
+  if (!checkedSite) return result();
   const model: ContentModel = {
     site: checkedSite,
     programmes,
@@ -228,5 +293,5 @@ export function readContent(dir: string = contentDir()): ContentRead {
     files: reader.files,
   };
   reader.addPathProblems(checkContent({ ...model, meetings }));
-  return { model: site ? model : undefined, problems: sortProblems(reader.problems), html: reader.html, position: reader.position };
+  return result(site ? model : undefined);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changesSinceLastMeeting, previousMeetingOfLevel } from '../../../src/lib/changes.ts';
 import { makeMeeting, makeModel, makeTask, scenarioModel } from './charts/model-factory.ts';
 import { existsOn, isOverdue, statusOn } from '../../../src/lib/progress.ts';
+import { dayOf2025, randomTasks } from './factories.ts';
 
 describe(previousMeetingOfLevel, () => {
   it('skips meetings of another level', () => {
@@ -180,23 +181,8 @@ describe('changesSinceLastMeeting over many tasks', () => {
   // The registry lists are worked out from the tasks with an event between the two meetings; this
   // compares them with the plain reading of every task on both days.
   it('lists the same tasks as reading every task on both days', () => {
-    let seed = 7;
-    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
-    const day = (offset: number) => new Date(Date.UTC(2025, 0, 1 + offset)).toISOString().slice(0, 10);
-    const statuses = ['not-started', 'in-progress', 'completed', 'cancelled'] as const;
-    const tasks = Array.from({ length: 300 }, (_, i) => {
-      const status = statuses[next(4)]!;
-      const assigned = next(3) === 0 ? undefined : day(next(200));
-      const history = Array.from({ length: next(3) }, () => ({ date: day(next(300)), status: statuses[next(4)]! })).sort((a, b) => (a.date < b.date ? -1 : 1));
-      return makeTask({
-        id: `T-${String(i).padStart(3, '0')}`,
-        status,
-        ...(assigned && { assigned }),
-        ...(next(4) > 0 && { deadline: day(next(300)) }),
-        ...(status === 'completed' && next(2) === 0 && { completed: day(next(300)) }),
-        ...(history.length > 0 && { history }),
-      });
-    });
+    const { tasks, next } = randomTasks(300, 7, makeTask);
+    const day = dayOf2025;
     const meetings = Array.from({ length: 40 }, (_, i) => makeMeeting({ date: day(i * 8 + next(3)), level: next(3) === 0 ? 'national' : 'province' }, { id: `m-${i}` }));
     const model = makeModel({ tasks, meetings });
     let compared = 0;

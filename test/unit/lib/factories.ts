@@ -1,4 +1,4 @@
-import type { RegistryTask } from '../../../src/lib/progress.ts';
+import type { HistoryEntry, RegistryTask } from '../../../src/lib/progress.ts';
 import type { ReportedFigure } from '../../../src/lib/reconcile.ts';
 
 /** A registry task with sensible defaults: id `T-1`, programme `p`, status `in-progress`. */
@@ -61,4 +61,42 @@ export function contractExampleTasks(): RegistryTask[] {
     // Another programme: never in kh-12's figures.
     makeTask({ id: 'M', programme: 'nq-57', status: 'not-started', deadline: '2025-03-31' }),
   ];
+}
+
+/** A day counted from 2025-01-01. */
+export function dayOf2025(offset: number): string {
+  return new Date(Date.UTC(2025, 0, 1 + offset)).toISOString().slice(0, 10);
+}
+
+/**
+ * A registry of `count` tasks with every combination of assigned, deadline, completion and history
+ * that the counting rules tell apart, drawn from a fixed seed so that a failure can be replayed.
+ */
+export function randomTasks<T = RegistryTask>(
+  count: number,
+  seed = 7,
+  make: (fields: Omit<Partial<RegistryTask>, 'history'> & { history?: HistoryEntry[] }) => T = makeTask as (fields: Partial<RegistryTask>) => T,
+): { tasks: T[]; next: (n: number) => number } {
+  // mulberry32: 32-bit integer arithmetic throughout, so the sequence is exact and the same everywhere.
+  const next = (n: number) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), seed | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return Math.floor((((x ^ (x >>> 14)) >>> 0) / 4294967296) * n);
+  };
+  const statuses = ['not-started', 'in-progress', 'completed', 'cancelled'] as const;
+  const tasks = Array.from({ length: count }, (_, i) => {
+    const status = statuses[next(4)]!;
+    const assigned = next(3) === 0 ? undefined : dayOf2025(next(200));
+    const history = Array.from({ length: next(3) }, () => ({ date: dayOf2025(next(300)), status: statuses[next(4)]! })).sort((a, b) => (a.date < b.date ? -1 : 1));
+    return make({
+      id: `T-${String(i).padStart(3, '0')}`,
+      status,
+      ...(assigned && { assigned }),
+      ...(next(4) > 0 && { deadline: dayOf2025(next(300)) }),
+      ...(status === 'completed' && next(2) === 0 && { completed: dayOf2025(next(300)) }),
+      ...(history.length > 0 && { history }),
+    });
+  });
+  return { tasks, next };
 }

@@ -20,6 +20,19 @@ describe(foldLine, () => {
   it('leaves short lines alone', () => {
     expect(foldLine('VERSION:2.0')).toBe('VERSION:2.0');
   });
+
+  it('counts four-octet characters whole, at any length around the limit', () => {
+    const encoder = new TextEncoder();
+    for (let n = 20; n <= 80; n++) {
+      const line = `X:${Array.from('a🇻🇳đ'.repeat(n)).slice(0, n).join('')}`;
+      const folded = foldLine(line);
+      for (const part of folded.split('\r\n')) {
+        expect(encoder.encode(part).length).toBeLessThanOrEqual(75);
+        expect(part).not.toMatch(/[\uD800-\uDBFF]$/);
+      }
+      expect(folded.replace(/\r\n /g, '')).toBe(line);
+    }
+  });
 });
 
 describe(buildCalendar, () => {

@@ -81,4 +81,23 @@ describe(renderMeetingBody, () => {
     expect(html).toContain('kept');
     expect(html).not.toContain('dropped');
   });
+
+  it('renders a body without raw HTML the same as one that goes through the HTML parser', () => {
+    // A body with no '<' skips rehype-raw; a comment, which the sanitiser drops, sends it through.
+    // The HTML parser writes an empty attribute as `x=""` where the direct path writes `x`: the same markup.
+    const same = (html: string) => html.trim().replace(/=""/g, '');
+    const bodies = [
+      '# Kết luận\n\nCuộc họp **thống nhất** _ba_ nội dung: `mã`, ~~bỏ~~, [nguồn](https://camau.gov.vn/a?b=1&c=2 "tiêu đề").',
+      '| Chỉ tiêu | Số |\n| --- | --: |\n| Tổng số | 123 |\n| Hoàn thành | 66 |\n\n- [x] xong\n- [ ] chưa',
+      '[link](javascript:alert(1)) and [ref][r] and https://camau.gov.vn\n\n[r]: javascript:alert(2)\n\n![ảnh](https://tracker.example/p.png)',
+      '> Trích dẫn\n>\n> 1. một\n> 2. hai\n\n---\n\nChú thích[^1]\n\n[^1]: Nguồn: Cổng thông tin.\n\n    code block\n\n&amp; &copy; &#x27;',
+    ];
+    for (const body of bodies) {
+      const direct = renderMeetingBody(body);
+      const parsed = renderMeetingBody(`<!-- -->\n\n${body}`);
+      expect(same(direct.html)).toBe(same(parsed.html));
+      expect(direct.removed).toEqual(parsed.removed.map((r) => ({ ...r, line: r.line - 2 })));
+    }
+    expect(renderMeetingBody(bodies[2]!).removed.length).toBeGreaterThan(0);
+  });
 });

@@ -14,7 +14,7 @@ import {
   seriesDates,
   statusOn,
 } from '../../../src/lib/progress.ts';
-import { contractExampleTasks, makeTask } from './factories.ts';
+import { contractExampleTasks, dayOf2025, makeTask, randomTasks } from './factories.ts';
 
 const q3 = parsePeriod('2025-Q3') as Period;
 const y2025 = parsePeriod(2025) as Period;
@@ -403,6 +403,23 @@ describe(computeSeries, () => {
       { date: '2025-09-25', total: 11, completed: 3, on_schedule: 7, overdue: 1 },
       { date: '2025-10-01', total: 11, completed: 4, on_schedule: 5, overdue: 2 },
     ]);
+  });
+
+  it('gives the same figures as counting the tasks on each date, in the order the dates are given', () => {
+    const { tasks, next } = randomTasks(400, 11);
+    // Every day of the tasks' span and beyond, shuffled and with repeats.
+    const dates = Array.from({ length: 500 }, () => dayOf2025(next(330) - 15));
+    const series = computeSeries(tasks, 'p', dates);
+    expect(series.map((point) => point.date)).toEqual(dates);
+    expect(series).toEqual(
+      dates.map((date) => {
+        const { total, completed, on_schedule, overdue } = countTasks(tasks, date, { programme: 'p' });
+        return { date, total, completed, on_schedule, overdue };
+      }),
+    );
+    // The random registry must move through every state.
+    expect(series.some((p) => p.overdue > 0 && p.completed > 0 && p.on_schedule > 0)).toBe(true);
+    expect(computeSeries(tasks, 'other', dates).every((p) => p.total === 0)).toBe(true);
   });
 });
 
