@@ -1,22 +1,15 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import matter from 'gray-matter';
 import type { z } from 'astro/zod';
-import {
-  MeetingSchema,
-  ProgrammeSchema,
-  SiteSchema,
-  TaskSchema,
-  UnitSchema,
-} from '../schemas/index.ts';
+import { ProgrammeSchema, SiteSchema, TaskSchema, UnitSchema } from '../schemas/index.ts';
 import type { Meeting, Site } from '../schemas/index.ts';
 import { checkContent, SHARED_MEETING_FIELDS } from '../lib/content-checks.ts';
 import type { ContentModel, IdRef, MeetingEntry, TaskEntry } from '../lib/content-model.ts';
 import { defaultLocale } from '../lib/content-model.ts';
-import { renderMeetingBody } from '../lib/markdown.ts';
-import type { RenderedBody } from '../lib/markdown.ts';
-import { MarkdownPool } from '../lib/markdown-pool.ts';
+import { JobShare } from '../lib/job-share.ts';
+import { meetingSource, readMeetingFile } from './meeting-file.ts';
+import type { MeetingFileRead } from './meeting-file.ts';
 import { checkAgainstSchema } from '../lib/schema-problems.ts';
 import { parseYamlSource, positionProblem } from '../lib/yaml-source.ts';
 import type { YamlSource } from '../lib/yaml-source.ts';
@@ -38,8 +31,7 @@ export interface ContentRead {
   position: (problem: PathProblem) => Problem;
 }
 
-/** `YYYY-MM-DD-slug.LANG.md` */
-export const MEETING_FILE_PATTERN = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2,3})\.md$/;
+export { MEETING_FILE_PATTERN } from './meeting-file.ts';
 
 function listFiles(dir: string, base = dir): string[] {
   let names: string[];
@@ -55,40 +47,16 @@ function listFiles(dir: string, base = dir): string[] {
   });
 }
 
-/** Renders a meeting body now, or later on another thread. */
-type BodyRenderer = (markdown: string) => RenderedBody | Promise<RenderedBody>;
-
 class Reader {
   readonly problems: Problem[] = [];
   readonly sources = new Map<string, YamlSource>();
   readonly html = new Map<string, string>();
   readonly files: Set<string>;
   readonly dir: string;
-  readonly #render: BodyRenderer;
-  readonly #rendering: Array<Promise<void>> = [];
 
-  constructor(dir: string, render: BodyRenderer) {
+  constructor(dir: string) {
     this.dir = dir;
     this.files = new Set(listFiles(dir));
-    this.#render = render;
-  }
-
-  /** Renders a body into `html`, reporting what the sanitiser removed at its line in the file. */
-  renderBody(file: string, markdown: string, lineOffset: number): void {
-    const done = ({ html, removed }: RenderedBody) => {
-      for (const r of removed) this.problemAt(file, r.line + lineOffset, r.column, r.message, 'warning');
-      this.html.set(file, html);
-    };
-    // The file's place in `html` is taken now, so the order is the files' order however the bodies finish.
-    this.html.set(file, '');
-    const rendered = this.#render(markdown);
-    if (rendered instanceof Promise) this.#rendering.push(rendered.then(done));
-    else done(rendered);
-  }
-
-  /** Waits for the bodies being rendered elsewhere. */
-  async rendered(): Promise<void> {
-    await Promise.all(this.#rendering);
   }
 
   problemAt(file: string, line: number, column: number, message: string, severity: Problem['severity'] = 'error') {
@@ -96,7 +64,11 @@ class Reader {
   }
 
   position = (problem: PathProblem): Problem => {
-    const source = this.sources.get(problem.file);
+    let source = this.sources.get(problem.file);
+    if (!source && problem.file.startsWith('meetings/')) {
+      source = meetingSource(this.dir, problem.file);
+      if (source) this.sources.set(problem.file, source);
+    }
     return source ? positionProblem(source, problem) : { file: problem.file, line: 1, column: 1, severity: problem.severity, message: problem.message };
   };
 
@@ -139,48 +111,12 @@ class Reader {
     });
   }
 
-  readMeeting(file: string): MeetingEntry | undefined {
-    const name = file.slice('meetings/'.length);
-    const match = MEETING_FILE_PATTERN.exec(name);
-    if (!match) {
-      const hint = name.endsWith('.mdx')
-        ? 'meetings are plain Markdown (.md): MDX can run code and is not accepted'
-        : 'name it YYYY-MM-DD-slug.LANG.md, e.g. 2025-09-18-ban-chi-dao-tinh.vi.md (slug: lower-case letters, digits and hyphens)';
-      this.problemAt(file, 1, 1, `meeting file name '${name}' is not valid: ${hint}`);
-      return undefined;
-    }
-    const [, fileDate, slug, lang] = match as unknown as [string, string, string, string];
-    const text = readFileSync(path.join(this.dir, file), 'utf8');
-    // gray-matter only splits the file; the frontmatter is parsed with positions below.
-    const split = matter(text, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } });
-    if (!/^\uFEFF?---/.test(text)) {
-      this.problemAt(file, 1, 1, 'the file must start with frontmatter between two "---" lines (title, date, summary)');
-      return undefined;
-    }
-    const frontmatterStart = text.indexOf(split.matter);
-    const lineOffset = countLines(text.slice(0, Math.max(0, frontmatterStart)));
-    const source = parseYamlSource(file, split.matter, lineOffset);
-    this.sources.set(file, source);
-    this.problems.push(...source.problems);
-    if (source.data === undefined) return undefined;
-    const frontmatter = (source.data ?? {}) as Record<string, unknown>;
-    if (typeof frontmatter !== 'object' || Array.isArray(frontmatter)) {
-      this.problemAt(file, lineOffset + 1, 1, 'the frontmatter must be a map of fields (title, date, summary, …)');
-      return undefined;
-    }
-    const data = this.checkOne(MeetingSchema, frontmatter, file) as Meeting | undefined;
-    const bodyStart = text.endsWith(split.content) ? text.length - split.content.length : text.length;
-    const bodyLineOffset = countLines(text.slice(0, bodyStart));
-    this.renderBody(file, split.content, bodyLineOffset);
-    if (!data) return undefined;
-    return { id: `${fileDate}-${slug}`, lang, file, fileDate, data, given: new Set(Object.keys(frontmatter)), body: split.content, raw: frontmatter };
+  /** Takes in what reading a meeting file gave. */
+  addMeeting({ file, entry, problems, html }: MeetingFileRead): MeetingEntry | undefined {
+    this.problems.push(...problems);
+    if (html !== undefined) this.html.set(file, html);
+    return entry;
   }
-}
-
-function countLines(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  return count;
 }
 
 /** Translations that leave out a shared field take it from the translation that gives it. */
@@ -214,28 +150,37 @@ function siteForChecks(raw: unknown): Site | undefined {
 
 /** Reads and checks a whole content folder. Never throws for bad content: every problem is in `problems`. */
 export function readContent(dir: string = contentDir()): ContentRead {
-  const reader = new Reader(dir, renderMeetingBody);
-  return finishRead(reader, readFiles(reader));
+  const reader = new Reader(dir);
+  const read = readFiles(reader);
+  if (read) read.meetings = meetingFiles(reader).flatMap((file) => reader.addMeeting(readMeetingFile(dir, file)) ?? []);
+  return finishRead(reader, read);
 }
 
 /**
- * The same as `readContent`, with the meeting bodies rendered on worker threads while the YAML is
- * read and checked: for the command-line tools, where a province's whole history is read at once.
- * Small folders are read on one thread, where starting the workers would cost more than it saves.
+ * The same as `readContent`, with the meeting files read, checked and rendered on worker threads
+ * while this one reads the YAML: for the command-line tools, which read a province's whole history
+ * at once. A folder of fewer than `minMeetings` meeting files is read on one thread, where starting
+ * the workers would cost more than it saves.
  */
-export async function readContentInParallel(dir: string = contentDir(), threads = availableParallelism()): Promise<ContentRead> {
-  const bodies = [...listFiles(path.join(dir, 'meetings'))].length;
-  if (threads < 2 || bodies < 200) return readContent(dir);
-  const pool = new MarkdownPool(threads - 1);
+export async function readContentInParallel(dir: string = contentDir(), { threads = availableParallelism(), minMeetings = 200 } = {}): Promise<ContentRead> {
+  const reader = new Reader(dir);
+  const files = meetingFiles(reader);
+  if (threads < 2 || files.length < minMeetings) return readContent(dir);
+  // The workers start on the meeting files while this thread reads the YAML, then it joins them.
+  const share = new JobShare<string, MeetingFileRead>(new URL('./meeting-worker.ts', import.meta.url), threads - 1, { dir }, files);
   try {
-    const reader = new Reader(dir, (markdown) => pool.render(markdown));
-    const files = readFiles(reader);
-    pool.flush();
-    await reader.rendered();
-    return finishRead(reader, files);
+    const read = readFiles(reader);
+    share.help((file) => readMeetingFile(dir, file));
+    const meetings = await share.results;
+    if (read) read.meetings = meetings.flatMap((meeting) => reader.addMeeting(meeting) ?? []);
+    return finishRead(reader, read);
   } finally {
-    await pool.close();
+    await share.close();
   }
+}
+
+function meetingFiles(reader: Reader): string[] {
+  return [...reader.files].filter((file) => file.startsWith('meetings/'));
 }
 
 interface FilesRead {
@@ -248,6 +193,7 @@ interface FilesRead {
   meetings: MeetingEntry[];
 }
 
+/** Reads the YAML files; the meetings are read by the caller. */
 function readFiles(reader: Reader): FilesRead | undefined {
   try {
     statSync(reader.dir);
@@ -261,20 +207,15 @@ function readFiles(reader: Reader): FilesRead | undefined {
   const programmes = reader.checkList(ProgrammeSchema, reader.requireYaml('programmes.yaml'), 'programmes', ids.programmes);
   const units = reader.checkList(UnitSchema, reader.requireYaml('units.yaml'), 'units', ids.units);
   const tasks: TaskEntry[] = [];
-  const meetings: MeetingEntry[] = [];
   for (const file of reader.files) {
-    if (file.startsWith('tasks/')) {
-      if (!/\.ya?ml$/.test(file)) {
-        reader.problemAt(file, 1, 1, 'task files must be YAML (.yaml)', 'warning');
-        continue;
-      }
-      for (const entry of reader.checkList(TaskSchema, reader.readYaml(file), 'tasks', ids.tasks)) tasks.push({ file, ...entry });
-    } else if (file.startsWith('meetings/')) {
-      const meeting = reader.readMeeting(file);
-      if (meeting) meetings.push(meeting);
+    if (!file.startsWith('tasks/')) continue;
+    if (!/\.ya?ml$/.test(file)) {
+      reader.problemAt(file, 1, 1, 'task files must be YAML (.yaml)', 'warning');
+      continue;
     }
+    for (const entry of reader.checkList(TaskSchema, reader.readYaml(file), 'tasks', ids.tasks)) tasks.push({ file, ...entry });
   }
-  return { siteSource, site, ids, programmes, units, tasks, meetings };
+  return { siteSource, site, ids, programmes, units, tasks, meetings: [] };
 }
 
 function finishRead(reader: Reader, read: FilesRead | undefined): ContentRead {

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { MeetingSchema } from '../schemas/index.ts';
+import type { Meeting } from '../schemas/index.ts';
+import type { MeetingEntry } from '../lib/content-model.ts';
+import { renderMeetingBody } from '../lib/markdown.ts';
+import { checkAgainstSchema } from '../lib/schema-problems.ts';
+import { parseYamlSource, positionProblem } from '../lib/yaml-source.ts';
+import type { YamlSource } from '../lib/yaml-source.ts';
+import type { Problem } from '../lib/problems.ts';
+
+/** `YYYY-MM-DD-slug.LANG.md` */
+export const MEETING_FILE_PATTERN = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2,3})\.md$/;
+
+/** What one meeting file gives: its entry when it is usable, its problems, and its body as safe HTML. */
+export interface MeetingFileRead {
+  file: string;
+  entry?: MeetingEntry;
+  problems: Problem[];
+  html?: string;
+}
+
+interface Parts {
+  source: YamlSource;
+  body: string;
+  /** Lines before the body starts. */
+  bodyLineOffset: number;
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** Splits a meeting file into its frontmatter, parsed with positions, and its body. */
+function splitMeeting(file: string, text: string): Parts | undefined {
+  if (!/^\uFEFF?---/.test(text)) return undefined;
+  // gray-matter only splits the file; the frontmatter is parsed with positions here.
+  const split = matter(text, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } });
+  const frontmatterStart = text.indexOf(split.matter);
+  const source = parseYamlSource(file, split.matter, countLines(text.slice(0, Math.max(0, frontmatterStart))));
+  const bodyStart = text.endsWith(split.content) ? text.length - split.content.length : text.length;
+  return { source, body: split.content, bodyLineOffset: countLines(text.slice(0, bodyStart)) };
+}
+
+/**
+ * A meeting file's frontmatter parsed with positions, for placing a problem that a check across
+ * files found in it. Read again from the file, as the parsed form stays with the thread that read it.
+ */
+export function meetingSource(dir: string, file: string): YamlSource | undefined {
+  try {
+    return splitMeeting(file, readFileSync(path.join(dir, file), 'utf8'))?.source;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads, checks and renders one meeting file; every problem found is positioned in the file. */
+export function readMeetingFile(dir: string, file: string, render = renderMeetingBody): MeetingFileRead {
+  const problems: Problem[] = [];
+  const problemAt = (line: number, column: number, message: string, severity: Problem['severity'] = 'error') =>
+    problems.push({ file, line, column, severity, message });
+  const name = file.slice('meetings/'.length);
+  const match = MEETING_FILE_PATTERN.exec(name);
+  if (!match) {
+    const hint = name.endsWith('.mdx')
+      ? 'meetings are plain Markdown (.md): MDX can run code and is not accepted'
+      : 'name it YYYY-MM-DD-slug.LANG.md, e.g. 2025-09-18-ban-chi-dao-tinh.vi.md (slug: lower-case letters, digits and hyphens)';
+    problemAt(1, 1, `meeting file name '${name}' is not valid: ${hint}`);
+    return { file, problems };
+  }
+  const [, fileDate, slug, lang] = match as unknown as [string, string, string, string];
+  const parts = splitMeeting(file, readFileSync(path.join(dir, file), 'utf8'));
+  if (!parts) {
+    problemAt(1, 1, 'the file must start with frontmatter between two "---" lines (title, date, summary)');
+    return { file, problems };
+  }
+  const { source, body, bodyLineOffset } = parts;
+  problems.push(...source.problems);
+  if (source.data === undefined) return { file, problems };
+  const frontmatter = (source.data ?? {}) as Record<string, unknown>;
+  if (typeof frontmatter !== 'object' || Array.isArray(frontmatter)) {
+    problemAt(source.lineOffset + 1, 1, 'the frontmatter must be a map of fields (title, date, summary, …)');
+    return { file, problems };
+  }
+  const checked = checkAgainstSchema(MeetingSchema, frontmatter, file);
+  problems.push(...checked.problems.map((problem) => positionProblem(source, problem)));
+  const data = (checked.value ?? checked.partial) as Meeting | undefined;
+  const rendered = render(body);
+  for (const removed of rendered.removed) problemAt(removed.line + bodyLineOffset, removed.column, removed.message, 'warning');
+  if (!data) return { file, problems, html: rendered.html };
+  const entry: MeetingEntry = { id: `${fileDate}-${slug}`, lang, file, fileDate, data, given: new Set(Object.keys(frontmatter)), body, raw: frontmatter };
+  return { file, entry, problems, html: rendered.html };
+}
