@@ -62,11 +62,10 @@ async function main(): Promise<number> {
     const astro = runAstro(next, env).then(done('pages rendered'));
     // Astro renders the pages on one core; the share images and the search index, which need only
     // the checked content, are made on the other meanwhile.
-    const extras = (async () => {
-      const cards = await drawShareImages(shareCards(model, ctx), path.resolve('node_modules/.astro/share-cards')).then(done('share images drawn'));
-      const records = await writeSearchIndex(search, model, content, html, ctx).then(done('search index written'));
-      return { cards, records };
-    })();
+    const extras = Promise.all([
+      drawShareImages(shareCards(model, ctx), path.resolve('node_modules/.astro/share-cards')).then(done('share images drawn')),
+      writeSearchIndex(search, model, content, html, ctx).then(done('search index written')),
+    ]).then(([cards, records]) => ({ cards, records }));
     // Astro is waited for even when the rest fails, so that nothing writes into the folder being removed.
     const [status, made] = await Promise.all([astro, extras.then((value) => ({ value }), (error: unknown) => ({ error }))]);
     if ('error' in made) throw made.error;
