@@ -3,12 +3,13 @@ import type { ContentModel } from '../../src/lib/content-model.ts';
 import type { SiteModel } from '../../src/lib/site-model.ts';
 import type { PathContext } from '../../src/lib/paths.ts';
 import { toSearchRecords } from '../../src/lib/search-records.ts';
+import type { SearchRecord } from '../../src/lib/search-records.ts';
 import { TASK_STATE_KEYS, taskState } from '../../src/lib/site-views.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { UiKey } from '../../src/i18n/translate.ts';
 
-/** Writes the Pagefind index of every meeting and task into `outputPath` (the site's `pagefind/` folder). */
-export async function writeSearchIndex(outputPath: string, model: SiteModel, content: ContentModel, html: ReadonlyMap<string, string>, ctx: PathContext): Promise<number> {
+/** What the search index holds: every meeting and task, in each language. */
+export function searchIndexRecords(model: SiteModel, content: ContentModel, html: ReadonlyMap<string, string>, ctx: PathContext): SearchRecord[] {
   const bodies = new Map(content.meetings.map((m) => [`${m.id}.${m.lang}`, html.get(m.file) ?? '']));
   const views = new Map(model.tasks.map((v) => [v.task.id, v]));
   const records = toSearchRecords(model, ctx, bodies, (lang) => {
@@ -20,6 +21,11 @@ export async function writeSearchIndex(outputPath: string, model: SiteModel, con
       status: (id) => t(TASK_STATE_KEYS[taskState(views.get(id)!)]),
     };
   });
+  return records;
+}
+
+/** Writes the Pagefind index of `records` into `outputPath` (the site's `pagefind/` folder). Returns how many it holds. */
+export async function writeSearchIndex(outputPath: string, records: readonly SearchRecord[]): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
   for (const record of records) {

@@ -7,7 +7,7 @@ import type { Meeting, Site } from '../schemas/index.ts';
 import { checkContent, SHARED_MEETING_FIELDS } from '../lib/content-checks.ts';
 import type { ContentModel, IdRef, MeetingEntry, TaskEntry } from '../lib/content-model.ts';
 import { defaultLocale } from '../lib/content-model.ts';
-import { JobShare } from '../lib/job-share.ts';
+import { JobShare } from './job-share.ts';
 import { meetingSource, readMeetingFile } from './meeting-file.ts';
 import type { MeetingFileRead } from './meeting-file.ts';
 import { checkAgainstSchema } from '../lib/schema-problems.ts';

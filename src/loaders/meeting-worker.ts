@@ -1,6 +1,6 @@
 // A worker thread that reads meeting files for `readContentInParallel`; `workerData.dir` is the content folder.
 import { workerData } from 'node:worker_threads';
-import { serveJobs } from '../lib/job-share.ts';
+import { serveJobs } from './job-share.ts';
 import { readMeetingFile } from './meeting-file.ts';
 
 const { dir } = workerData as { dir: string };
