@@ -42,20 +42,22 @@ async function main(): Promise<number> {
     const checked = readPrepared(checkedDir);
     const astroEnv = { CONTENT_DIR: dir, CONTENT_SNAPSHOT: preparedFiles(checkedDir).snapshot, AS_OF: checked.asOf, ASTRO_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1' };
     const astro = run([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], astroEnv).then(done('pages rendered'));
-    // Astro renders the pages on one core; the share images are drawn on the other meanwhile.
+    // Astro renders the pages on one core; the share images are drawn on the other meanwhile, into
+    // their cache, and go on being drawn while the search index is written.
     const drawn = drawShareImages(checked.cards, path.resolve('node_modules/.astro/share-cards')).then(done('share images drawn'));
-    // Astro is waited for even when drawing fails, so that nothing writes into the folder being removed.
-    const [built, cards] = await Promise.all([astro, drawn.then((value) => ({ value }), (error: unknown) => ({ error }))]);
-    if ('error' in cards) throw cards.error;
-    if (built !== 0 || !existsSync(path.join(next, 'index.html'))) {
+    // Settles without an error, for waiting on the drawing when Astro fails; the error is reported below.
+    const drawing = drawn.catch(() => undefined);
+    if ((await astro) !== 0 || !existsSync(path.join(next, 'index.html'))) {
+      await drawing;
       say(`astro build failed; ${shown}/ is unchanged`);
       return 1;
     }
-    placeShareImages(cards.value.images, next);
     // The search index is written after Astro rather than beside it: together they would need
     // a third more memory at Astro's peak, for a few seconds saved.
-    const records = await writeSearchIndex(path.join(next, 'pagefind'), checked.search).then(done('search index written'));
-    say(`${checked.summary}; ${cards.value.drawn} share images drawn; search index of ${records} pages`);
+    const indexed = writeSearchIndex(path.join(next, 'pagefind'), checked.search).then(done('search index written'));
+    const [records, cards] = await Promise.all([indexed, drawn]);
+    placeShareImages(cards.images, next);
+    say(`${checked.summary}; ${cards.drawn} share images drawn; search index of ${records} pages`);
     // Swap: two renames on one file system, so dist/ is never half-written.
     const old = path.join(work, `old-${process.pid}`);
     if (existsSync(outDir)) renameSync(outDir, old);
