@@ -13,7 +13,7 @@ let snapshot: Read | undefined;
 
 /**
  * The content as `npm run build` has just read and checked it, handed over in `CONTENT_SNAPSHOT`
- * (written by `saveContentSnapshot`), so that a build reads and renders every file once, not twice.
+ * (written by `scripts/lib/build-check.ts`), so that a build reads and renders every file once, not twice.
  */
 function snapshotRead(): Read | undefined {
   const file = process.env.CONTENT_SNAPSHOT;
