@@ -4,8 +4,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { contentDir } from '../src/loaders/content-reader.ts';
-import { preparedFiles, readPrepared } from './lib/build-check.ts';
+import { contentDir } from '../src/loaders/content-dir.ts';
+import { preparedFiles, readPrepared, readSearchRecords } from './lib/prepared.ts';
 import { writeSearchIndex } from './lib/search-index.ts';
 import { drawShareImages, placeShareImages } from './lib/share-images.ts';
 
@@ -54,7 +54,7 @@ async function main(): Promise<number> {
     }
     // The search index is written after Astro rather than beside it: together they would need
     // a third more memory at Astro's peak, for a few seconds saved.
-    const indexed = writeSearchIndex(path.join(next, 'pagefind'), checked.search).then(done('search index written'));
+    const indexed = writeSearchIndex(path.join(next, 'pagefind'), readSearchRecords(checkedDir)).then(done('search index written'));
     const [records, cards] = await Promise.all([indexed, drawn]);
     placeShareImages(cards.images, next);
     say(`${checked.summary}; ${cards.drawn} share images drawn; search index of ${records} pages`);

@@ -3,38 +3,19 @@
 // Usage: node scripts/lib/build-check.ts <content folder> <output folder, as shown> <work folder>
 // Reads and checks the content and prints its problems. When there is no error, writes into the
 // work folder: content.bin, the content as checked, for Astro's loaders (CONTENT_SNAPSHOT), so that
-// they need not read and render every file again; and prepared.bin, what the rest of the build
-// needs (see `Prepared`). Exits with 1 when the content has errors, 2 on a failure of its own.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+// they need not read and render every file again; prepared.bin, what the rest of the build needs
+// (see `Prepared`); and search.bin, the search index's records, read only once Astro is done. Exits with 1 when the content has errors, 2 on a failure of its own.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
 import { readContentInParallel } from '../../src/loaders/content-reader.ts';
 import { resolveAsOf } from '../../src/loaders/as-of.ts';
 import { buildSiteModel, siteInputFromContent } from '../../src/lib/site-model.ts';
 import { defaultLocale } from '../../src/lib/content-model.ts';
-import type { SearchRecord } from '../../src/lib/search-records.ts';
 import { formatProblems } from './report.ts';
 import { searchIndexRecords } from './search-index.ts';
 import { shareCards } from './share-images.ts';
-import type { CardText } from './share-images.ts';
-
-/** What the build needs of the checked content after Astro has it. */
-export interface Prepared {
-  asOf: string;
-  summary: string;
-  search: SearchRecord[];
-  cards: Array<{ file: string; card: CardText }>;
-}
-
-/** The files `build-check.ts` writes into the work folder. */
-export function preparedFiles(work: string): { snapshot: string; prepared: string } {
-  return { snapshot: path.join(work, 'content.bin'), prepared: path.join(work, 'prepared.bin') };
-}
-
-/** Reads what `build-check.ts` prepared. */
-export function readPrepared(work: string): Prepared {
-  return deserialize(readFileSync(preparedFiles(work).prepared)) as Prepared;
-}
+import { preparedFiles } from './prepared.ts';
+import type { Prepared } from './prepared.ts';
 
 async function main(dir: string, shown: string, work: string): Promise<number> {
   const started = performance.now();
@@ -52,13 +33,9 @@ async function main(dir: string, shown: string, work: string): Promise<number> {
   mkdirSync(work, { recursive: true });
   // The warnings were printed here; Astro's loaders are given none, so they are not printed twice.
   writeFileSync(files.snapshot, serialize({ model: content, problems: [], html }));
-  const prepared: Prepared = {
-    asOf,
-    summary: `${model.meetings.length} meetings, ${model.tasks.length} tasks`,
-    search: searchIndexRecords(model, content, html, ctx),
-    cards: shareCards(model, ctx),
-  };
+  const prepared: Prepared = { asOf, summary: `${model.meetings.length} meetings, ${model.tasks.length} tasks`, cards: shareCards(model, ctx) };
   writeFileSync(files.prepared, serialize(prepared));
+  writeFileSync(files.search, serialize(searchIndexRecords(model, content, html, ctx)));
   process.stderr.write(`build: content checked in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return 0;
 }

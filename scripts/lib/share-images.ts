@@ -116,6 +116,10 @@ export function shareCards(model: SiteModel, ctx: PathContext): Array<{ file: st
 /** Where each card's image goes in the site, and the file in the cache that holds it. */
 export type ShareImages = Array<{ file: string; cached: string }>;
 
+// Every card is drawn once: libvips' cache of recent operations would only hold memory while
+// Astro, beside this, needs the most.
+sharp.cache(false);
+
 /** Cards drawn at once: libvips works on each in its own threads, so a second keeps both cores busy. */
 const LANES = 2;
 

@@ -16,10 +16,9 @@ import type { YamlSource } from '../lib/yaml-source.ts';
 import { sortProblems } from '../lib/problems.ts';
 import type { PathProblem, Problem } from '../lib/problems.ts';
 
-/** The content folder: `CONTENT_DIR`, default `content`, relative to the working directory. */
-export function contentDir(env: Record<string, string | undefined> = process.env): string {
-  return path.resolve(env.CONTENT_DIR || 'content');
-}
+import { contentDir } from './content-dir.ts';
+
+export { contentDir };
 
 /** What reading a content folder gives: the model when the core files could be read, and every problem. */
 export interface ContentRead {
