@@ -12,7 +12,7 @@ import type { UiKey } from '../../src/i18n/translate.ts';
 export function searchIndexRecords(model: SiteModel, content: ContentModel, html: ReadonlyMap<string, string>, ctx: PathContext): SearchRecord[] {
   const bodies = new Map(content.meetings.map((m) => [`${m.id}.${m.lang}`, html.get(m.file) ?? '']));
   const views = new Map(model.tasks.map((v) => [v.task.id, v]));
-  const records = toSearchRecords(model, ctx, bodies, (lang) => {
+  return toSearchRecords(model, ctx, bodies, (lang) => {
     const t = translator(lang);
     return {
       meeting: t('search.meeting'),
@@ -21,7 +21,6 @@ export function searchIndexRecords(model: SiteModel, content: ContentModel, html
       status: (id) => t(TASK_STATE_KEYS[taskState(views.get(id)!)]),
     };
   });
-  return records;
 }
 
 /** Writes the Pagefind index of `records` into `outputPath` (the site's `pagefind/` folder). Returns how many it holds. */

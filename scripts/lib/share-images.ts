@@ -116,16 +116,15 @@ export function shareCards(model: SiteModel, ctx: PathContext): Array<{ file: st
 /** Where each card's image goes in the site, and the file in the cache that holds it. */
 export type ShareImages = Array<{ file: string; cached: string }>;
 
-// Every card is drawn once: libvips' cache of recent operations would only hold memory while
-// Astro, beside this, needs the most.
-sharp.cache(false);
-
 /** Cards drawn at once: libvips works on each in its own threads, so a second keeps both cores busy. */
 const LANES = 2;
 
 /** Draws the cards not already in `cacheDir` into it. Returns every card's cached file and how many were drawn anew. */
 export async function drawShareImages(cards: ReadonlyArray<{ file: string; card: CardText }>, cacheDir: string): Promise<{ images: ShareImages; drawn: number }> {
   mkdirSync(cacheDir, { recursive: true });
+  // Every card is drawn once: libvips' cache of recent operations would only hold memory while
+  // Astro, beside this, needs the most.
+  sharp.cache(false);
   const reuse = new Map<string, Promise<Layer>>();
   const images: ShareImages = cards.map(({ file, card }) => ({
     file,

@@ -2,6 +2,7 @@
 import { getCollection } from 'astro:content';
 import { buildSiteModel } from '../lib/site-model.ts';
 import type { MeetingGroup } from '../lib/site-model.ts';
+import { meetingsById } from '../lib/site-views.ts';
 import type { PathContext } from '../lib/paths.ts';
 import { meetingPath, pagePath } from '../lib/paths.ts';
 import { defaultLocale } from '../lib/content-model.ts';
@@ -66,11 +67,9 @@ export function alternatePages(lang: string, ...segments: string[]): Record<stri
   return Object.fromEntries(model.site.locales.filter((l) => l !== lang).map((l) => [l, pagePath(paths, l, ...segments)]));
 }
 
-const meetingsById = new Map(model.meetings.map((m) => [m.id, m]));
-
 /** A published meeting by its id. */
 export function meetingById(id: string): MeetingGroup | undefined {
-  return meetingsById.get(id);
+  return meetingsById(model).get(id);
 }
 
 /** A meeting's page in the reader's language when it has that translation, else in its first language. */

@@ -1,7 +1,9 @@
 import type { IsoDate } from './dates.ts';
-import { existsOn, isOverdue, statusOn } from './progress.ts';
+import { firstIndexFrom } from './dates.ts';
+import { oncePer } from './memo.ts';
+import { existsOn, isOverdue, stateChanges, statusOn } from './progress.ts';
 import type { RegistryTask } from './progress.ts';
-import { reportedByMeeting } from './site-views.ts';
+import { meetingsById, reportedByMeeting } from './site-views.ts';
 import { FIGURE_FIELDS, statedDecimals } from './reconcile.ts';
 import type { FigureField } from './reconcile.ts';
 import type { MeetingFigure, MeetingGroup, SiteModel } from './site-model.ts';
@@ -77,19 +79,13 @@ export function previousMeetingOfLevel(model: SiteModel, meeting: MeetingGroup):
 
 /** What a build asks of the model for every meeting, worked out once per model. */
 interface ChangeIndex {
-  meetings: Map<string, MeetingGroup>;
   previous: Map<string, MeetingGroup>;
   /** Every date on which some task's state can change, with the task, by date. */
   events: Array<{ date: IsoDate; task: RegistryTask }>;
   changes: Map<string, MeetingChanges>;
 }
 
-const indexes = new WeakMap<SiteModel, ChangeIndex>();
-
-function indexOf(model: SiteModel): ChangeIndex {
-  let index = indexes.get(model);
-  if (index) return index;
-  const meetings = new Map(model.meetings.map((m) => [m.id, m]));
+const indexOf = oncePer((model: SiteModel): ChangeIndex => {
   const previous = new Map<string, MeetingGroup>();
   const newerOfLevel = new Map<string, MeetingGroup>();
   // Meetings are newest first: each one is the previous meeting of the last one seen at its level.
@@ -98,31 +94,21 @@ function indexOf(model: SiteModel): ChangeIndex {
     if (newer) previous.set(newer.id, meeting);
     newerOfLevel.set(meeting.level, meeting);
   }
-  // A task's status, overdue flag and existence are the same on two days unless one of these dates
-  // falls between them, both ends included: its assignment, completion, deadline or a history entry.
+  // A task reads the same on two days unless one of its change dates falls between them, both ends
+  // included (the deadline itself stands for the day after it, which is then still covered).
   const events: ChangeIndex['events'] = [];
   for (const { task } of model.tasks) {
-    const dates = [task.assigned, task.completed, task.deadline, ...(task.history ?? []).map((entry) => entry.date)];
-    for (const date of new Set(dates)) if (date !== undefined) events.push({ date, task });
+    const { on, after } = stateChanges(task);
+    for (const date of new Set(after === undefined ? on : [...on, after])) events.push({ date, task });
   }
   events.sort((a, b) => compare(a.date, b.date));
-  index = { meetings, previous, events, changes: new Map() };
-  indexes.set(model, index);
-  return index;
-}
+  return { previous, events, changes: new Map() };
+});
 
 /** Tasks whose state may differ between days `d0` ≤ `d1`: those with an event in [d0, d1]. */
-function tasksChangingBetween(index: ChangeIndex, d0: IsoDate, d1: IsoDate): Set<RegistryTask> {
-  const { events } = index;
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (events[mid]!.date < d0) lo = mid + 1;
-    else hi = mid;
-  }
+function tasksChangingBetween({ events }: ChangeIndex, d0: IsoDate, d1: IsoDate): Set<RegistryTask> {
   const tasks = new Set<RegistryTask>();
-  for (let i = lo; i < events.length && events[i]!.date <= d1; i++) tasks.add(events[i]!.task);
+  for (let i = firstIndexFrom(events, d0, (e) => e.date); i < events.length && events[i]!.date <= d1; i++) tasks.add(events[i]!.task);
   return tasks;
 }
 
@@ -135,7 +121,7 @@ export function changesSinceLastMeeting(model: SiteModel, meetingId: string): Me
 }
 
 function computeChanges(model: SiteModel, index: ChangeIndex, meetingId: string): MeetingChanges {
-  const meeting = index.meetings.get(meetingId);
+  const meeting = meetingsById(model).get(meetingId);
   if (!meeting) throw new RangeError(`'${meetingId}' is not a published meeting`);
   const previous = index.previous.get(meetingId);
   if (!previous) return { meeting: meetingId, previous: null };

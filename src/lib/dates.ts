@@ -197,3 +197,16 @@ export function dateFromEpochSeconds(seconds: number): IsoDate {
   const minutes = Math.floor(seconds / 60) + SITE_UTC_OFFSET_MINUTES;
   return civilFromDays(Math.floor(minutes / MINUTES_PER_DAY));
 }
+
+/** The position of the first item of `sorted` (in date order) dated on or after `d`, or strictly after it with `after`. */
+export function firstIndexFrom<T>(sorted: readonly T[], d: IsoDate, dateOf: (item: T) => IsoDate, after = false): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const date = dateOf(sorted[mid]!);
+    if (date < d || (after && date === d)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

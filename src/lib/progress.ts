@@ -1,4 +1,5 @@
-import { isInPeriod } from './dates.ts';
+import { firstIndexFrom, isInPeriod } from './dates.ts';
+import { oncePer } from './memo.ts';
 import type { IsoDate, Period } from './dates.ts';
 
 /** Date and period types, re-exported for callers that count tasks. */
@@ -64,15 +65,7 @@ function isOpen(status: TaskStatus | null): status is 'not-started' | 'in-progre
 // order and the last one written wins.
 // A build asks for each task's history thousands of times (once per meeting page and chart date);
 // it is sorted once per task object. Tasks are not changed after they are read.
-const sortedHistories = new WeakMap<RegistryTask, readonly HistoryEntry[]>();
-
-function sortedHistory(task: RegistryTask): readonly HistoryEntry[] {
-  let sorted = sortedHistories.get(task);
-  if (!sorted) sortedHistories.set(task, (sorted = sortHistory(task)));
-  return sorted;
-}
-
-function sortHistory(task: RegistryTask): HistoryEntry[] {
+const sortedHistory: (task: RegistryTask) => readonly HistoryEntry[] = oncePer((task: RegistryTask) => {
   const history = [...(task.history ?? [])];
   // The history shows how the task got there; the completed date says when it finished. A completed
   // task whose history never records the completion is read as if it ended with that entry.
@@ -80,7 +73,7 @@ function sortHistory(task: RegistryTask): HistoryEntry[] {
     history.push({ date: task.completed, status: 'completed' });
   }
   return history.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-}
+});
 
 /** Whether a task exists on `d`: from its `assigned` date on, or always when it has none. */
 export function existsOn(task: RegistryTask, d: IsoDate): boolean {
@@ -165,16 +158,13 @@ export function seriesDates(meetingDates: readonly IsoDate[], reportedDates: rea
   return [...new Set([...meetingDates, ...reportedDates, asOf])].sort();
 }
 
-/** The position of the first of the sorted `dates` that is on or after `d` (strictly after, with `after`). */
-function firstIndexFrom(dates: readonly IsoDate[], d: IsoDate, after = false): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dates[mid]! < d || (after && dates[mid] === d)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/**
+ * When a task's state (existence, status, overdue flag) can change: on each of the `on` dates, and on
+ * the day after `after`, its deadline. Between those days it reads the same.
+ */
+export function stateChanges(task: RegistryTask): { on: IsoDate[]; after: IsoDate | undefined } {
+  const on = [task.assigned, task.completed, ...sortedHistory(task).map((entry) => entry.date)].filter((d): d is IsoDate => d !== undefined);
+  return { on, after: task.deadline };
 }
 
 type SeriesState = 'completed' | 'on_schedule' | 'overdue';
@@ -195,16 +185,15 @@ function seriesState(task: RegistryTask, d: IsoDate): SeriesState | null {
  */
 export function computeSeries(tasks: readonly RegistryTask[], programme: string, dates: readonly IsoDate[]): SeriesPoint[] {
   const sorted = [...new Set(dates)].sort();
+  const same = (d: IsoDate) => d;
   const n = sorted.length;
   // Each state's count changes by this much at each sorted date.
   const steps: Record<SeriesState, Int32Array> = { completed: new Int32Array(n + 1), on_schedule: new Int32Array(n + 1), overdue: new Int32Array(n + 1) };
   for (const task of tasks) {
     if (task.programme !== programme) continue;
-    const changes = new Set<number>([0]);
-    for (const d of [task.assigned, task.completed, ...sortedHistory(task).map((entry) => entry.date)]) {
-      if (d !== undefined) changes.add(firstIndexFrom(sorted, d));
-    }
-    if (task.deadline !== undefined) changes.add(firstIndexFrom(sorted, task.deadline, true));
+    const { on, after } = stateChanges(task);
+    const changes = new Set<number>([0, ...on.map((d) => firstIndexFrom(sorted, d, same))]);
+    if (after !== undefined) changes.add(firstIndexFrom(sorted, after, same, true));
     const starts = [...changes].filter((i) => i < n).sort((a, b) => a - b);
     starts.forEach((from, k) => {
       const state = seriesState(task, sorted[from]!);

@@ -1,5 +1,6 @@
 import type { MeetingFigure, MeetingGroup, SiteModel, TaskView } from './site-model.ts';
 import { monthKey } from './dates.ts';
+import { oncePer } from './memo.ts';
 
 /** What a reader sees as a task's state on the as-of date. */
 export type TaskState = 'completed' | 'on-schedule' | 'overdue' | 'cancelled' | 'not-yet';
@@ -68,12 +69,11 @@ export function relatedMeetings(model: SiteModel, meeting: MeetingGroup, lang: s
     .map(({ m }) => m);
 }
 
-const levelLists = new WeakMap<SiteModel, Map<string, Array<{ m: MeetingGroup; time: number }>>>();
+const levelLists = oncePer((_: SiteModel) => new Map<string, Array<{ m: MeetingGroup; time: number }>>());
 
 /** Meetings of a level that have a translation in `lang`, in the model's order (by date), with their day as a time. */
 function meetingsOfLevel(model: SiteModel, level: string, lang: string): Array<{ m: MeetingGroup; time: number }> {
-  let lists = levelLists.get(model);
-  if (!lists) levelLists.set(model, (lists = new Map()));
+  const lists = levelLists(model);
   const key = `${level}\n${lang}`;
   let list = lists.get(key);
   if (!list) {
@@ -83,31 +83,22 @@ function meetingsOfLevel(model: SiteModel, level: string, lang: string): Array<{
   return list;
 }
 
-const reportedIndexes = new WeakMap<SiteModel, Map<string, MeetingFigure[]>>();
+/** Published meetings by id, made once per model. */
+export const meetingsById: (model: SiteModel) => ReadonlyMap<string, MeetingGroup> = oncePer((model: SiteModel) => new Map(model.meetings.map((m) => [m.id, m])));
 
 /** Reported figures by the meeting that gave them, in the model's order; made once per model. */
-export function reportedByMeeting(model: SiteModel): ReadonlyMap<string, readonly MeetingFigure[]> {
-  let index = reportedIndexes.get(model);
-  if (!index) {
-    index = new Map();
-    for (const figure of model.progress.reported) {
-      const list = index.get(figure.meeting);
-      if (list) list.push(figure);
-      else index.set(figure.meeting, [figure]);
-    }
-    reportedIndexes.set(model, index);
+export const reportedByMeeting: (model: SiteModel) => ReadonlyMap<string, readonly MeetingFigure[]> = oncePer((model: SiteModel) => {
+  const index = new Map<string, MeetingFigure[]>();
+  for (const figure of model.progress.reported) {
+    const list = index.get(figure.meeting);
+    if (list) list.push(figure);
+    else index.set(figure.meeting, [figure]);
   }
   return index;
-}
-
-const taskIndexes = new WeakMap<SiteModel, Map<string, TaskView>>();
+});
 
 /** Task views by id, made once per model. */
-export function taskViewsById(model: SiteModel): ReadonlyMap<string, TaskView> {
-  let index = taskIndexes.get(model);
-  if (!index) taskIndexes.set(model, (index = new Map(model.tasks.map((v) => [v.task.id, v]))));
-  return index;
-}
+export const taskViewsById: (model: SiteModel) => ReadonlyMap<string, TaskView> = oncePer((model: SiteModel) => new Map(model.tasks.map((v) => [v.task.id, v])));
 
 /** Meetings grouped by year and month, newest first (the input is already newest first). */
 export function groupByMonth(meetings: readonly MeetingGroup[]): Array<{ year: string; months: Array<{ month: string; meetings: MeetingGroup[] }> }> {

@@ -15,7 +15,6 @@ import { parseYamlSource, positionProblem } from '../lib/yaml-source.ts';
 import type { YamlSource } from '../lib/yaml-source.ts';
 import { sortProblems } from '../lib/problems.ts';
 import type { PathProblem, Problem } from '../lib/problems.ts';
-
 import { contentDir } from './content-dir.ts';
 
 export { contentDir };
@@ -149,10 +148,11 @@ function siteForChecks(raw: unknown): Site | undefined {
 
 /** Reads and checks a whole content folder. Never throws for bad content: every problem is in `problems`. */
 export function readContent(dir: string = contentDir()): ContentRead {
-  const reader = new Reader(dir);
-  const read = readFiles(reader);
-  if (read) read.meetings = meetingFiles(reader).flatMap((file) => reader.addMeeting(readMeetingFile(dir, file)) ?? []);
-  return finishRead(reader, read);
+  return readOnOneThread(new Reader(dir));
+}
+
+function readOnOneThread(reader: Reader): ContentRead {
+  return finishRead(reader, readFiles(reader), meetingFiles(reader).map((file) => readMeetingFile(reader.dir, file)));
 }
 
 /**
@@ -164,15 +164,13 @@ export function readContent(dir: string = contentDir()): ContentRead {
 export async function readContentInParallel(dir: string = contentDir(), { threads = availableParallelism(), minMeetings = 200 } = {}): Promise<ContentRead> {
   const reader = new Reader(dir);
   const files = meetingFiles(reader);
-  if (threads < 2 || files.length < minMeetings) return readContent(dir);
+  if (threads < 2 || files.length < minMeetings) return readOnOneThread(reader);
   // The workers start on the meeting files while this thread reads the YAML, then it joins them.
   const share = new JobShare<string, MeetingFileRead>(new URL('./meeting-worker.ts', import.meta.url), threads - 1, { dir }, files);
   try {
     const read = readFiles(reader);
     share.help((file) => readMeetingFile(dir, file));
-    const meetings = await share.results;
-    if (read) read.meetings = meetings.flatMap((meeting) => reader.addMeeting(meeting) ?? []);
-    return finishRead(reader, read);
+    return finishRead(reader, read, await share.results);
   } finally {
     await share.close();
   }
@@ -189,10 +187,9 @@ interface FilesRead {
   programmes: ContentModel['programmes'];
   units: ContentModel['units'];
   tasks: TaskEntry[];
-  meetings: MeetingEntry[];
 }
 
-/** Reads the YAML files; the meetings are read by the caller. */
+/** Reads the YAML files; the meeting files are read by the caller. */
 function readFiles(reader: Reader): FilesRead | undefined {
   try {
     statSync(reader.dir);
@@ -214,13 +211,14 @@ function readFiles(reader: Reader): FilesRead | undefined {
     }
     for (const entry of reader.checkList(TaskSchema, reader.readYaml(file), 'tasks', ids.tasks)) tasks.push({ file, ...entry });
   }
-  return { siteSource, site, ids, programmes, units, tasks, meetings: [] };
+  return { siteSource, site, ids, programmes, units, tasks };
 }
 
-function finishRead(reader: Reader, read: FilesRead | undefined): ContentRead {
+function finishRead(reader: Reader, read: FilesRead | undefined, meetingReads: readonly MeetingFileRead[]): ContentRead {
+  const meetings = meetingReads.flatMap((meeting) => reader.addMeeting(meeting) ?? []);
   const result = (model?: ContentModel): ContentRead => ({ model, problems: sortProblems(reader.problems), html: reader.html, position: reader.position });
   if (!read) return result();
-  const { siteSource, site, ids, programmes, units, tasks, meetings } = read;
+  const { siteSource, site, ids, programmes, units, tasks } = read;
   const checkedSite = site ?? siteForChecks(siteSource?.data);
   if (!checkedSite) return result();
   const model: ContentModel = {
