@@ -2,12 +2,17 @@
 // so that invalid content or a failed build never touches the last good site.
 // Usage: npm run build   (CONTENT_DIR, SOURCE_DATE_EPOCH, BASE_PATH and OUT_DIR are read from the environment)
 import { spawn } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { contentDir } from '../src/loaders/content-dir.ts';
 import { preparedFiles, readPrepared, readSearchRecords } from './lib/prepared.ts';
-import { writeSearchIndex } from './lib/search-index.ts';
+import { fillSearchIndex } from './lib/search-index.ts';
 import { drawShareImages, placeShareImages } from './lib/share-images.ts';
+
+// Astro's bundler, rolldown, allocates with mimalloc, which by default keeps the memory it has freed
+// for later use. Told to give it back at once, Astro's process peaks about 200 MB lower, in the same time.
+const LEAN_BUNDLER = { MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0' };
 
 function say(message: string): void {
   process.stderr.write(`build: ${message}\n`);
@@ -31,36 +36,45 @@ async function main(): Promise<number> {
   const work = path.join(path.dirname(outDir), '.build-tmp');
   const next = path.join(work, `site-${process.pid}`);
   const checkedDir = path.join(work, `checked-${process.pid}`);
-  const cleanUp = () => rmSync(work, { recursive: true, force: true });
+  const searchDir = path.join(work, `pagefind-${process.pid}`);
+  // The site that the last build replaced, kept until this one.
+  const replaced = path.join(work, 'replaced');
   const done = <T>(what: string) => (value: T): T => (say(`${what} at ${elapsed()}`), value);
+  let cleared = Promise.resolve();
   try {
-    rmSync(next, { recursive: true, force: true });
+    const leftOver = setAside(work);
     // Reading a province's whole history takes memory that a process gives back only when it ends:
     // it is read in a process of its own, before Astro, which needs the most, gets going.
     const status = await run([path.resolve('scripts/lib/build-check.ts'), dir, shown, checkedDir]);
     if (status !== 0) return status === 1 ? 1 : 2;
     const checked = readPrepared(checkedDir);
-    const astroEnv = { CONTENT_DIR: dir, CONTENT_SNAPSHOT: preparedFiles(checkedDir).snapshot, AS_OF: checked.asOf, ASTRO_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1' };
+    const astroEnv = { CONTENT_DIR: dir, CONTENT_SNAPSHOT: preparedFiles(checkedDir).snapshot, AS_OF: checked.asOf, ASTRO_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1', ...LEAN_BUNDLER };
     const astro = run([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], astroEnv).then(done('pages rendered'));
-    // Astro renders the pages on one core; the share images are drawn on the other meanwhile, into
-    // their cache, and go on being drawn while the search index is written.
+    // Astro renders the pages on about one core. On the other, meanwhile, the share images not in
+    // their cache are drawn into it, and Pagefind is given the search records to read.
     const drawn = drawShareImages(checked.cards, path.resolve('node_modules/.astro/share-cards')).then(done('share images drawn'));
-    // Settles without an error, for waiting on the drawing when Astro fails; the error is reported below.
-    const drawing = drawn.catch(() => undefined);
+    const filled = fillSearchIndex(readSearchRecords(checkedDir)).then(done('search records read'));
+    // Settle without an error, for waiting on them when Astro fails; their errors are reported below.
+    const others = Promise.allSettled([drawn, filled]);
     if ((await astro) !== 0 || !existsSync(path.join(next, 'index.html'))) {
-      await drawing;
+      await others;
       say(`astro build failed; ${shown}/ is unchanged`);
       return 1;
     }
-    // The search index is written after Astro rather than beside it: together they would need
-    // a third more memory at Astro's peak, for a few seconds saved.
-    const indexed = writeSearchIndex(path.join(next, 'pagefind'), readSearchRecords(checkedDir)).then(done('search index written'));
-    const [records, cards] = await Promise.all([indexed, drawn]);
+    // The index itself is written after Astro rather than beside it: Pagefind takes the most memory
+    // then, and together they would need a third more than Astro alone.
+    const index = await filled;
+    const indexed = index.write(searchDir).then(done('search index written'));
+    // Pagefind works on the processor and hardly on the disk, which is what deleting files waits on.
+    cleared = remove(leftOver);
+    const [cards] = await Promise.all([drawn, indexed]);
+    renameSync(searchDir, path.join(next, 'pagefind'));
     placeShareImages(cards.images, next);
-    say(`${checked.summary}; ${cards.drawn} share images drawn; search index of ${records} pages`);
-    // Swap: two renames on one file system, so dist/ is never half-written.
-    const old = path.join(work, `old-${process.pid}`);
-    if (existsSync(outDir)) renameSync(outDir, old);
+    say(`${checked.summary}; ${cards.drawn} share images drawn; search index of ${index.records} pages`);
+    // Swap: two renames on one file system, so dist/ is never half-written. The old site is kept
+    // until the next build.
+    await cleared;
+    if (existsSync(outDir)) renameSync(outDir, replaced);
     renameSync(next, outDir);
     say(`site for content ${path.relative(process.cwd(), dir) || dir} as of ${checked.asOf} written to ${shown}/`);
     return 0;
@@ -68,7 +82,37 @@ async function main(): Promise<number> {
     say(`${e instanceof Error ? e.message : String(e)}; ${shown}/ is unchanged`);
     return 1;
   } finally {
-    cleanUp();
+    for (const temporary of [next, checkedDir, searchDir]) rmSync(temporary, { recursive: true, force: true });
+    await cleared;
+  }
+}
+
+/**
+ * Moves what is in the work folder (the site that the last build replaced, and whatever a stopped
+ * build left) into one folder in it, and returns the paths to delete. Deleting some 14,000 files
+ * takes seconds, mostly of waiting on the disk, so it is done later, beside work that needs little of it.
+ */
+function setAside(work: string): string[] {
+  const entries = existsSync(work) ? readdirSync(work) : [];
+  if (entries.length === 0) return [];
+  const trash = path.join(work, `deleting-${process.pid}`);
+  mkdirSync(trash);
+  for (const name of entries) renameSync(path.join(work, name), path.join(trash, name));
+  // Its folders' folders, to be deleted several at once, which keeps the disk busy; then the rest.
+  const parts = readdirSync(trash, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(trash, entry.name);
+    return entry.isDirectory() ? readdirSync(full).map((name) => path.join(full, name)) : [full];
+  });
+  return [...parts, trash];
+}
+
+/** Deletes what `setAside` set aside. A failure is reported and does not fail the build. */
+async function remove(paths: readonly string[]): Promise<void> {
+  try {
+    await Promise.all(paths.slice(0, -1).map((part) => rm(part, { recursive: true, force: true })));
+    if (paths.length) await rm(paths.at(-1)!, { recursive: true, force: true });
+  } catch (e) {
+    say(`warning: could not delete ${paths.at(-1)}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

@@ -1,7 +1,7 @@
 // Share images for link previews (1200×630 PNG), one per meeting per language, drawn with the
 // Noto Sans files shipped as a package so that they look the same, byte for byte, on every machine.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -133,17 +133,32 @@ export async function drawShareImages(cards: ReadonlyArray<{ file: string; card:
   const missing = images.flatMap((image, i) => (existsSync(image.cached) ? [] : [{ ...image, card: cards[i]!.card }]));
   let next = 0;
   const lane = async () => {
-    for (let item = missing[next++]; item; item = missing[next++]) writeFileSync(item.cached, await drawCard(item.card, reuse));
+    for (let item = missing[next++]; item; item = missing[next++]) {
+      // Written under another name first, so that a build stopped halfway never leaves half a card
+      // in the cache under the name of a whole one.
+      const partial = `${item.cached}.${process.pid}.part`;
+      writeFileSync(partial, await drawCard(item.card, reuse));
+      renameSync(partial, item.cached);
+    }
   };
   await Promise.all(Array.from({ length: LANES }, lane));
   return { images, drawn: missing.length };
 }
 
-/** Copies the share images into the built site at `siteDir`. */
+/**
+ * Puts the share images into the built site at `siteDir`: as hard links to the cached files, which
+ * are named by what they hold and never written again, or as copies where the cache is on another
+ * file system.
+ */
 export function placeShareImages(images: ShareImages, siteDir: string): void {
   for (const { file, cached } of images) {
     const target = path.join(siteDir, file);
     mkdirSync(path.dirname(target), { recursive: true });
-    copyFileSync(cached, target);
+    try {
+      linkSync(cached, target);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+      copyFileSync(cached, target);
+    }
   }
 }

@@ -1,7 +1,7 @@
 // Builds the fixture of a province this project never shipped and checks the data files against
 // counts worked out by hand from the contract's counting rules (as of 2025-10-01, see the fixture).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,5 +155,22 @@ describe('npm run build on a content folder the project never saw', () => {
     expect(failed.stderr).toMatch(/content errors; nothing was built and .* is unchanged/);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     expect(digest(outA)).toEqual(before);
+  }, 300_000);
+
+  it('replaces the site, keeps the replaced one until the next build, and deletes what a stopped build left', () => {
+    const workDir = path.join(work, 'a', '.build-tmp');
+    writeFileSync(path.join(outA, 'marker.txt'), 'the site before');
+    const stopped = path.join(workDir, 'site-1', 'meetings');
+    mkdirSync(stopped, { recursive: true });
+    writeFileSync(path.join(stopped, 'index.html'), 'left by a build that was stopped');
+    const rebuilt = runScript('build.ts', [], { CONTENT_DIR: fixture('valid'), OUT_DIR: outA });
+    expect(rebuilt.status, rebuilt.stderr).toBe(0);
+    expect(existsSync(path.join(outA, 'marker.txt'))).toBe(false);
+    expect(readdirSync(workDir)).toEqual(['replaced']);
+    expect(readFileSync(path.join(workDir, 'replaced', 'marker.txt'), 'utf8')).toBe('the site before');
+    // Share images are placed as links to their cached files, so the site holds the same bytes.
+    const share = 'meetings/2025-09-25-hop-quy-3/share.png';
+    expect(digest(outA)[share]).toBe(digest(outB)[share]);
+    expect(statSync(path.join(outA, share)).nlink).toBeGreaterThan(1);
   }, 300_000);
 });
