@@ -7,6 +7,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { contentDir } from '../src/loaders/content-dir.ts';
 import { preparedFiles, readPrepared, readSearchRecords } from './lib/prepared.ts';
+import type { SnapshotReady } from './lib/prepared.ts';
 import { fillSearchIndex } from './lib/search-index.ts';
 import { drawShareImages, placeShareImages } from './lib/share-images.ts';
 
@@ -24,9 +25,19 @@ function elapsed(): string {
   return `${((performance.now() - started) / 1000).toFixed(1)} s`;
 }
 
-function run(args: string[], env: Record<string, string> = {}): Promise<number | null> {
-  const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  return new Promise((resolve) => child.on('close', resolve));
+/**
+ * Starts a Node script. `exit` settles with its exit status; `message`, with the first message it
+ * sends (when started with `ipc`), or with nothing if it ends first.
+ */
+function start(args: string[], env: Record<string, string>, ipc = false) {
+  const stdio = ipc ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit';
+  const child = spawn(process.execPath, args, { stdio: stdio as 'inherit', env: { ...process.env, ...env } });
+  const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const message = new Promise<unknown>((resolve) => {
+    child.once('message', resolve);
+    void exit.then(() => resolve(undefined));
+  });
+  return { child, exit, message };
 }
 
 async function main(): Promise<number> {
@@ -44,12 +55,23 @@ async function main(): Promise<number> {
   try {
     const leftOver = setAside(work);
     // Reading a province's whole history takes memory that a process gives back only when it ends:
-    // it is read in a process of its own, before Astro, which needs the most, gets going.
-    const status = await run([path.resolve('scripts/lib/build-check.ts'), dir, shown, checkedDir]);
-    if (status !== 0) return status === 1 ? 1 : 2;
+    // it is read in a process of its own, before Astro, which needs the most, gets going. Astro
+    // starts as soon as the check has written the content for it, and the check goes on preparing
+    // the share cards and search records meanwhile.
+    const check = start([path.resolve('scripts/lib/build-check.ts'), dir, shown, checkedDir], {}, true);
+    const ready = (await check.message) as SnapshotReady | undefined;
+    const failed = (status: number | null) => (status === 1 ? 1 : 2);
+    if (!ready) return failed(await check.exit);
+    const astroEnv = { CONTENT_DIR: dir, CONTENT_SNAPSHOT: preparedFiles(checkedDir).snapshot, AS_OF: ready.asOf, ASTRO_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1', ...LEAN_BUNDLER };
+    const astroProcess = start([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], astroEnv);
+    const astro = astroProcess.exit.then((status) => (status === 0 ? done('pages rendered')(status) : status));
+    const checkStatus = await check.exit;
+    if (checkStatus !== 0) {
+      astroProcess.child.kill();
+      await astro;
+      return failed(checkStatus);
+    }
     const checked = readPrepared(checkedDir);
-    const astroEnv = { CONTENT_DIR: dir, CONTENT_SNAPSHOT: preparedFiles(checkedDir).snapshot, AS_OF: checked.asOf, ASTRO_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1', ...LEAN_BUNDLER };
-    const astro = run([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], astroEnv).then(done('pages rendered'));
     // Astro renders the pages on about one core. On the other, meanwhile, the share images not in
     // their cache are drawn into it, and Pagefind is given the search records to read.
     const drawn = drawShareImages(checked.cards, path.resolve('node_modules/.astro/share-cards')).then(done('share images drawn'));

@@ -3,7 +3,8 @@
 // Usage: node scripts/lib/build-check.ts <content folder> <output folder, as shown> <work folder>
 // Reads and checks the content and prints its problems. When there is no error, writes into the
 // work folder: content.bin, the content as checked, for Astro's loaders (CONTENT_SNAPSHOT), so that
-// they need not read and render every file again; prepared.bin, what the rest of the build needs
+// they need not read and render every file again, and tells the build that it may start Astro
+// (a `SnapshotReady` message, when run with an IPC channel); then prepared.bin, what the rest of the build needs
 // (see `Prepared`); and search.bin, the search index's records, read only once Astro is done. Exits with 1 when the content has errors, 2 on a failure of its own.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
@@ -15,7 +16,7 @@ import { formatProblems } from './report.ts';
 import { searchIndexRecords } from './search-index.ts';
 import { shareCards } from './share-images.ts';
 import { preparedFiles } from './prepared.ts';
-import type { Prepared } from './prepared.ts';
+import type { Prepared, SnapshotReady } from './prepared.ts';
 
 async function main(dir: string, shown: string, work: string): Promise<number> {
   const started = performance.now();
@@ -27,12 +28,14 @@ async function main(dir: string, shown: string, work: string): Promise<number> {
     return 1;
   }
   const asOf = resolveAsOf(content.site, process.env, new Date());
-  const ctx = { base: process.env.BASE_PATH || '/', defaultLocale: defaultLocale(content.site) };
-  const model = buildSiteModel(siteInputFromContent(content), asOf);
   const files = preparedFiles(work);
   mkdirSync(work, { recursive: true });
   // The warnings were printed here; Astro's loaders are given none, so they are not printed twice.
   writeFileSync(files.snapshot, serialize({ model: content, problems: [], html }));
+  // Astro needs no more than this: the build starts it now, while the rest is prepared here.
+  process.send?.({ asOf } satisfies SnapshotReady);
+  const ctx = { base: process.env.BASE_PATH || '/', defaultLocale: defaultLocale(content.site) };
+  const model = buildSiteModel(siteInputFromContent(content), asOf);
   const prepared: Prepared = { asOf, summary: `${model.meetings.length} meetings, ${model.tasks.length} tasks`, cards: shareCards(model, ctx) };
   writeFileSync(files.prepared, serialize(prepared));
   writeFileSync(files.search, serialize(searchIndexRecords(model, content, html, ctx)));
