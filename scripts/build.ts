@@ -52,6 +52,7 @@ async function main(): Promise<number> {
   const replaced = path.join(work, 'replaced');
   const done = <T>(what: string) => (value: T): T => (say(`${what} at ${elapsed()}`), value);
   let cleared = Promise.resolve();
+  let astroProcess: ReturnType<typeof start> | undefined;
   try {
     const leftOver = setAside(work);
     // Reading a province's whole history takes memory that a process gives back only when it ends:
@@ -63,14 +64,10 @@ async function main(): Promise<number> {
     const failed = (status: number | null) => (status === 1 ? 1 : 2);
     if (!ready) return failed(await check.exit);
     const astroEnv = { CONTENT_DIR: dir, CONTENT_SNAPSHOT: preparedFiles(checkedDir).snapshot, AS_OF: ready.asOf, ASTRO_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1', ...LEAN_BUNDLER };
-    const astroProcess = start([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], astroEnv);
+    astroProcess = start([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], astroEnv);
     const astro = astroProcess.exit.then((status) => (status === 0 ? done('pages rendered')(status) : status));
     const checkStatus = await check.exit;
-    if (checkStatus !== 0) {
-      astroProcess.child.kill();
-      await astro;
-      return failed(checkStatus);
-    }
+    if (checkStatus !== 0) return failed(checkStatus);
     const checked = readPrepared(checkedDir);
     // Astro renders the pages on about one core. On the other, meanwhile, the share images not in
     // their cache are drawn into it, and Pagefind is given the search records to read.
@@ -104,6 +101,11 @@ async function main(): Promise<number> {
     say(`${e instanceof Error ? e.message : String(e)}; ${shown}/ is unchanged`);
     return 1;
   } finally {
+    // Astro is stopped if the build ends early, before it is done with the folder deleted here.
+    if (astroProcess && astroProcess.child.exitCode === null && astroProcess.child.signalCode === null) {
+      astroProcess.child.kill();
+      await astroProcess.exit;
+    }
     for (const temporary of [next, checkedDir, searchDir]) rmSync(temporary, { recursive: true, force: true });
     await cleared;
   }
@@ -114,27 +116,34 @@ async function main(): Promise<number> {
  * build left) into one folder in it, and returns the paths to delete. Deleting some 14,000 files
  * takes seconds, mostly of waiting on the disk, so it is done later, beside work that needs little of it.
  */
-function setAside(work: string): string[] {
+function setAside(work: string): SetAside | undefined {
   const entries = existsSync(work) ? readdirSync(work) : [];
-  if (entries.length === 0) return [];
+  if (entries.length === 0) return undefined;
   const trash = path.join(work, `deleting-${process.pid}`);
   mkdirSync(trash);
   for (const name of entries) renameSync(path.join(work, name), path.join(trash, name));
-  // Its folders' folders, to be deleted several at once, which keeps the disk busy; then the rest.
+  // Its folders' folders, to be deleted several at once, which keeps the disk busy.
   const parts = readdirSync(trash, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(trash, entry.name);
     return entry.isDirectory() ? readdirSync(full).map((name) => path.join(full, name)) : [full];
   });
-  return [...parts, trash];
+  return { trash, parts };
+}
+
+/** A folder of things to delete, and the paths in it to delete first, side by side. */
+interface SetAside {
+  trash: string;
+  parts: string[];
 }
 
 /** Deletes what `setAside` set aside. A failure is reported and does not fail the build. */
-async function remove(paths: readonly string[]): Promise<void> {
+async function remove(aside: SetAside | undefined): Promise<void> {
+  if (!aside) return;
   try {
-    await Promise.all(paths.slice(0, -1).map((part) => rm(part, { recursive: true, force: true })));
-    if (paths.length) await rm(paths.at(-1)!, { recursive: true, force: true });
+    await Promise.all(aside.parts.map((part) => rm(part, { recursive: true, force: true })));
+    await rm(aside.trash, { recursive: true, force: true });
   } catch (e) {
-    say(`warning: could not delete ${paths.at(-1)}: ${e instanceof Error ? e.message : String(e)}`);
+    say(`warning: could not delete ${aside.trash}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
