@@ -1,7 +1,7 @@
 import type { Meeting, Programme, Site, Task, Unit } from '../schemas/index.ts';
 import { toLocalDate } from './dates.ts';
 import { computeProgrammeProgress, deriveFlags, seriesDates, statusOn } from './progress.ts';
-import type { Counts, SeriesPoint, TaskStatus } from './progress.ts';
+import type { Counts, RegistryTask, SeriesPoint, TaskStatus } from './progress.ts';
 import { reconcileFigure } from './reconcile.ts';
 import type { ReconciledFigure } from './reconcile.ts';
 import { defaultLocale } from './content-model.ts';
@@ -144,8 +144,15 @@ export function buildSiteModel(input: SiteInput, asOf: string): SiteModel {
     }));
   const jurisdiction = input.site.jurisdiction.id;
   const chronological = [...meetings].reverse();
+  // A figure is about one programme: it is compared with that programme's tasks only.
+  const tasksOf = new Map<string, RegistryTask[]>();
+  for (const task of input.tasks) {
+    const list = tasksOf.get(task.programme);
+    if (list) list.push(task);
+    else tasksOf.set(task.programme, [task]);
+  }
   const reported: MeetingFigure[] = chronological.flatMap((meeting) =>
-    meeting.reported.map((figure) => ({ meeting: meeting.id, ...reconcileFigure(figure, meeting.day, input.tasks, jurisdiction) })),
+    meeting.reported.map((figure) => ({ meeting: meeting.id, ...reconcileFigure(figure, meeting.day, tasksOf.get(figure.programme) ?? [], jurisdiction) })),
   );
   const dates = seriesDates(
     meetings.map((m) => m.day),
