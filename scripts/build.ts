@@ -2,7 +2,8 @@
 // so that invalid content or a failed build never touches the last good site.
 // Usage: npm run build   (CONTENT_DIR, SOURCE_DATE_EPOCH, BASE_PATH and OUT_DIR are read from the environment)
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import type { ChildProcess, StdioOptions } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { contentDir } from '../src/loaders/content-dir.ts';
@@ -25,14 +26,25 @@ function elapsed(): string {
   return `${((performance.now() - started) / 1000).toFixed(1)} s`;
 }
 
+/** The processes this build started and that are still running, stopped when the build is. */
+const children = new Set<ChildProcess>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const child of children) child.kill(signal);
+    say(`stopped by ${signal}; the last good site is unchanged`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+
 /**
  * Starts a Node script. `exit` settles with its exit status; `message`, with the first message it
  * sends (when started with `ipc`), or with nothing if it ends first.
  */
 function start(args: string[], env: Record<string, string>, ipc = false) {
-  const stdio = ipc ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit';
-  const child = spawn(process.execPath, args, { stdio: stdio as 'inherit', env: { ...process.env, ...env } });
-  const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const stdio: StdioOptions = ipc ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit';
+  const child = spawn(process.execPath, args, { stdio, env: { ...process.env, ...env } });
+  children.add(child);
+  const exit = new Promise<number | null>((resolve) => child.on('close', resolve)).finally(() => children.delete(child));
   const message = new Promise<unknown>((resolve) => {
     child.once('message', resolve);
     void exit.then(() => resolve(undefined));
@@ -51,14 +63,24 @@ async function main(): Promise<number> {
   // The site that the last build replaced, kept until this one.
   const replaced = path.join(work, 'replaced');
   const done = <T>(what: string) => (value: T): T => (say(`${what} at ${elapsed()}`), value);
-  let cleared = Promise.resolve();
+  let leftOver: SetAside | undefined;
+  let cleared: Promise<void> | undefined;
+  // What runs beside Astro, settled before the work folders are deleted; and a way to stop drawing.
+  const beside: Array<Promise<unknown>> = [];
+  const alongside = <T>(running: Promise<T>): Promise<T> => {
+    beside.push(running);
+    // Its error, if any, is reported where it is awaited, not as an unhandled rejection meanwhile.
+    running.catch(() => undefined);
+    return running;
+  };
+  const stopDrawing = new AbortController();
   let astroProcess: ReturnType<typeof start> | undefined;
   try {
-    const leftOver = setAside(work);
+    leftOver = setAside(work, outDir, replaced);
     // Reading a province's whole history takes memory that a process gives back only when it ends:
-    // it is read in a process of its own, before Astro, which needs the most, gets going. Astro
-    // starts as soon as the check has written the content for it, and the check goes on preparing
-    // the share cards and search records meanwhile.
+    // it is read in a process of its own. Astro starts as soon as the check has written the content
+    // for it; the check goes on preparing the share cards and search records meanwhile, and ends
+    // soon after, before Astro is rendering pages.
     const check = start([path.resolve('scripts/lib/build-check.ts'), dir, shown, checkedDir], {}, true);
     const ready = (await check.message) as SnapshotReady | undefined;
     const failed = (status: number | null) => (status === 1 ? 1 : 2);
@@ -67,23 +89,24 @@ async function main(): Promise<number> {
     astroProcess = start([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], astroEnv);
     const astro = astroProcess.exit.then((status) => (status === 0 ? done('pages rendered')(status) : status));
     const checkStatus = await check.exit;
-    if (checkStatus !== 0) return failed(checkStatus);
+    if (checkStatus !== 0) {
+      say(`the content check failed after the content was read; ${shown}/ is unchanged`);
+      return 2;
+    }
     const checked = readPrepared(checkedDir);
+    const records = readSearchRecords(checkedDir);
     // Astro renders the pages on about one core. On the other, meanwhile, the share images not in
     // their cache are drawn into it, and Pagefind is given the search records to read.
-    const drawn = drawShareImages(checked.cards, path.resolve('node_modules/.astro/share-cards')).then(done('share images drawn'));
-    const filled = fillSearchIndex(readSearchRecords(checkedDir)).then(done('search records read'));
-    // Settle without an error, for waiting on them when Astro fails; their errors are reported below.
-    const others = Promise.allSettled([drawn, filled]);
+    const drawn = alongside(drawShareImages(checked.cards, path.resolve('node_modules/.astro/share-cards'), stopDrawing.signal).then(done('share images drawn')));
+    const filled = alongside(fillSearchIndex(records).then(done('search records read')));
     if ((await astro) !== 0 || !existsSync(path.join(next, 'index.html'))) {
-      await others;
       say(`astro build failed; ${shown}/ is unchanged`);
       return 1;
     }
     // The index itself is written after Astro rather than beside it: Pagefind takes the most memory
     // then, and together they would need a third more than Astro alone.
     const index = await filled;
-    const indexed = index.write(searchDir).then(done('search index written'));
+    const indexed = alongside(index.write(searchDir).then(done('search index written')));
     // Pagefind works on the processor and hardly on the disk, which is what deleting files waits on.
     cleared = remove(leftOver);
     const [cards] = await Promise.all([drawn, indexed]);
@@ -92,7 +115,6 @@ async function main(): Promise<number> {
     say(`${checked.summary}; ${cards.drawn} share images drawn; search index of ${index.records} pages`);
     // Swap: two renames on one file system, so dist/ is never half-written. The old site is kept
     // until the next build.
-    await cleared;
     if (existsSync(outDir)) renameSync(outDir, replaced);
     renameSync(next, outDir);
     say(`site for content ${path.relative(process.cwd(), dir) || dir} as of ${checked.asOf} written to ${shown}/`);
@@ -101,26 +123,27 @@ async function main(): Promise<number> {
     say(`${e instanceof Error ? e.message : String(e)}; ${shown}/ is unchanged`);
     return 1;
   } finally {
-    // Astro is stopped if the build ends early, before it is done with the folder deleted here.
-    if (astroProcess && astroProcess.child.exitCode === null && astroProcess.child.signalCode === null) {
-      astroProcess.child.kill();
-      await astroProcess.exit;
-    }
+    // Astro is stopped if the build ends before it does, and the drawing too; both, and Pagefind,
+    // are waited for before the folders they write into are deleted.
+    if (astroProcess && astroProcess.child.exitCode === null && astroProcess.child.signalCode === null) astroProcess.child.kill();
+    stopDrawing.abort();
+    await Promise.allSettled([astroProcess?.exit, ...beside]);
     for (const temporary of [next, checkedDir, searchDir]) rmSync(temporary, { recursive: true, force: true });
-    await cleared;
+    await (cleared ?? remove(leftOver));
   }
 }
 
 /**
  * Moves what is in the work folder (the site that the last build replaced, and whatever a stopped
- * build left) into one folder in it, and returns the paths to delete. Deleting some 14,000 files
- * takes seconds, mostly of waiting on the disk, so it is done later, beside work that needs little of it.
+ * build left) into a new folder in it, to be deleted later. Deleting some 14,000 files takes seconds,
+ * mostly of waiting on the disk, so it is done beside work that needs little of it. If a build was
+ * stopped between the two renames of its swap, the replaced site is put back in `outDir` first.
  */
-function setAside(work: string): SetAside | undefined {
+function setAside(work: string, outDir: string, replaced: string): SetAside | undefined {
+  if (!existsSync(outDir) && existsSync(replaced)) renameSync(replaced, outDir);
   const entries = existsSync(work) ? readdirSync(work) : [];
   if (entries.length === 0) return undefined;
-  const trash = path.join(work, `deleting-${process.pid}`);
-  mkdirSync(trash);
+  const trash = mkdtempSync(path.join(work, 'deleting-'));
   for (const name of entries) renameSync(path.join(work, name), path.join(trash, name));
   // Its folders' folders, to be deleted several at once, which keeps the disk busy.
   const parts = readdirSync(trash, { withFileTypes: true }).flatMap((entry) => {

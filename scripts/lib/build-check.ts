@@ -1,11 +1,12 @@
 // The first step of `npm run build`, run in a process of its own so that the memory it takes to
-// read a province's whole history is given back before Astro starts.
+// read a province's whole history is given back when it ends, soon after Astro starts.
 // Usage: node scripts/lib/build-check.ts <content folder> <output folder, as shown> <work folder>
 // Reads and checks the content and prints its problems. When there is no error, writes into the
-// work folder: content.bin, the content as checked, for Astro's loaders (CONTENT_SNAPSHOT), so that
+// work folder content.bin, the content as checked, for Astro's loaders (CONTENT_SNAPSHOT), so that
 // they need not read and render every file again, and tells the build that it may start Astro
-// (a `SnapshotReady` message, when run with an IPC channel); then prepared.bin, what the rest of the build needs
-// (see `Prepared`); and search.bin, the search index's records, read only once Astro is done. Exits with 1 when the content has errors, 2 on a failure of its own.
+// (a `SnapshotReady` message, when run with an IPC channel). Then it writes prepared.bin, what the
+// rest of the build needs (see `Prepared`), and search.bin, the search index's records.
+// Exits with 1 when the content has errors, 2 on a failure of its own.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { readContentInParallel } from '../../src/loaders/content-reader.ts';

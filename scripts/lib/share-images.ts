@@ -1,7 +1,7 @@
 // Share images for link previews (1200×630 PNG), one per meeting per language, drawn with the
 // Noto Sans files shipped as a package so that they look the same, byte for byte, on every machine.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -20,8 +20,9 @@ const FONTS = {
 const WIDTH = 1200;
 const HEIGHT = 630;
 const MARGIN = 72;
-// Bump when the design changes, so cached cards are drawn again.
-const DESIGN = '2';
+// Bump when the design changes, so cached cards are drawn again. (3: caches from before cards were
+// written under a temporary name first may hold half-written ones.)
+const DESIGN = '3';
 
 function escapeMarkup(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -119,9 +120,14 @@ export type ShareImages = Array<{ file: string; cached: string }>;
 /** Cards drawn at once: libvips works on each in its own threads, so a second keeps both cores busy. */
 const LANES = 2;
 
-/** Draws the cards not already in `cacheDir` into it. Returns every card's cached file and how many were drawn anew. */
-export async function drawShareImages(cards: ReadonlyArray<{ file: string; card: CardText }>, cacheDir: string): Promise<{ images: ShareImages; drawn: number }> {
+/**
+ * Draws the cards not already in `cacheDir` into it. Returns every card's cached file and how many
+ * were drawn anew. Stops between cards once `signal` is aborted (when the rest of the build failed).
+ */
+export async function drawShareImages(cards: ReadonlyArray<{ file: string; card: CardText }>, cacheDir: string, signal?: AbortSignal): Promise<{ images: ShareImages; drawn: number }> {
   mkdirSync(cacheDir, { recursive: true });
+  // What a stopped build left half-written.
+  for (const name of readdirSync(cacheDir)) if (name.endsWith('.part')) rmSync(path.join(cacheDir, name), { force: true });
   // Every card is drawn once: libvips' cache of recent operations would only hold memory while
   // Astro, beside this, needs the most.
   sharp.cache(false);
@@ -133,7 +139,7 @@ export async function drawShareImages(cards: ReadonlyArray<{ file: string; card:
   const missing = images.flatMap((image, i) => (existsSync(image.cached) ? [] : [{ ...image, card: cards[i]!.card }]));
   let next = 0;
   const lane = async () => {
-    for (let item = missing[next++]; item; item = missing[next++]) {
+    for (let item = missing[next++]; item && !signal?.aborted; item = missing[next++]) {
       // Written under another name first, so that a build stopped halfway never leaves half a card
       // in the cache under the name of a whole one.
       const partial = `${item.cached}.${process.pid}.part`;
@@ -147,8 +153,9 @@ export async function drawShareImages(cards: ReadonlyArray<{ file: string; card:
 
 /**
  * Puts the share images into the built site at `siteDir`: as hard links to the cached files, which
- * are named by what they hold and never written again, or as copies where the cache is on another
- * file system.
+ * are named by what they hold and never written again, or as copies where the file system does not
+ * allow a link (another device, or no hard links at all). With links, the site and the cache share
+ * these files: a step that edits the built site's images in place would change the cache too.
  */
 export function placeShareImages(images: ShareImages, siteDir: string): void {
   for (const { file, cached } of images) {
@@ -157,7 +164,7 @@ export function placeShareImages(images: ShareImages, siteDir: string): void {
     try {
       linkSync(cached, target);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw e;
       copyFileSync(cached, target);
     }
   }

@@ -144,7 +144,8 @@ export function buildSiteModel(input: SiteInput, asOf: string): SiteModel {
     }));
   const jurisdiction = input.site.jurisdiction.id;
   const chronological = [...meetings].reverse();
-  // A figure is about one programme: it is compared with that programme's tasks only.
+  // A figure is about one programme, and counting filters by it: handing the count only that
+  // programme's tasks spares it going through every other one's, for each figure.
   const tasksOf = new Map<string, RegistryTask[]>();
   for (const task of input.tasks) {
     const list = tasksOf.get(task.programme);
