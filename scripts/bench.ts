@@ -17,7 +17,7 @@ interface Run {
 
 // Resident memory of a process and all its descendants, from /proc.
 function treeRss(root: number): number {
-  const children = new Map<number, number[]>();
+  const parents: Array<{ pid: number; ppid: number }> = [];
   const rss = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -27,17 +27,18 @@ function treeRss(root: number): number {
       const pid = Number(entry);
       const ppid = Number(fields[1]);
       rss.set(pid, Number(fields[21]) * 4096);
-      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+      parents.push({ pid, ppid });
     } catch {
       // The process ended while we looked.
     }
   }
+  const children = Map.groupBy(parents, (p) => p.ppid);
   let total = 0;
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
     total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
+    stack.push(...(children.get(pid) ?? []).map((p) => p.pid));
   }
   return total;
 }

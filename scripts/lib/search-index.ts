@@ -4,14 +4,14 @@ import type { SiteModel } from '../../src/lib/site-model.ts';
 import type { PathContext } from '../../src/lib/paths.ts';
 import { toSearchRecords } from '../../src/lib/search-records.ts';
 import type { SearchRecord } from '../../src/lib/search-records.ts';
-import { TASK_STATE_KEYS, taskState } from '../../src/lib/site-views.ts';
+import { TASK_STATE_KEYS, taskState, taskViewsById } from '../../src/lib/site-views.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { UiKey } from '../../src/i18n/translate.ts';
 
 /** What the search index holds: every meeting and task, in each language. */
 export function searchIndexRecords(model: SiteModel, content: ContentModel, html: ReadonlyMap<string, string>, ctx: PathContext): SearchRecord[] {
   const bodies = new Map(content.meetings.map((m) => [`${m.id}.${m.lang}`, html.get(m.file) ?? '']));
-  const views = new Map(model.tasks.map((v) => [v.task.id, v]));
+  const views = taskViewsById(model);
   return toSearchRecords(model, ctx, bodies, (lang) => {
     const t = translator(lang);
     return {

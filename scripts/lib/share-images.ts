@@ -1,7 +1,7 @@
 // Share images for link previews (1200×630 PNG), one per meeting per language, drawn with the
 // Noto Sans files shipped as a package so that they look the same, byte for byte, on every machine.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';

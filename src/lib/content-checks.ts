@@ -174,13 +174,7 @@ export function checkContentPath(src: string, files: ReadonlySet<string>): strin
 
 function checkTranslations(meetings: readonly MeetingEntry[], defaultLang: string): PathProblem[] {
   const problems: PathProblem[] = [];
-  const groups = new Map<string, MeetingEntry[]>();
-  for (const meeting of meetings) {
-    const group = groups.get(meeting.id);
-    if (group) group.push(meeting);
-    else groups.set(meeting.id, [meeting]);
-  }
-  for (const group of groups.values()) {
+  for (const group of Map.groupBy(meetings, (meeting) => meeting.id).values()) {
     const reference = group.find((m) => m.lang === defaultLang) ?? group[0]!;
     for (const other of group) {
       if (other === reference) continue;

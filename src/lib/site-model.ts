@@ -1,7 +1,7 @@
 import type { Meeting, Programme, Site, Task, Unit } from '../schemas/index.ts';
 import { toLocalDate } from './dates.ts';
 import { computeProgrammeProgress, deriveFlags, seriesDates, statusOn } from './progress.ts';
-import type { Counts, RegistryTask, SeriesPoint, TaskStatus } from './progress.ts';
+import type { Counts, SeriesPoint, TaskStatus } from './progress.ts';
 import { reconcileFigure } from './reconcile.ts';
 import type { ReconciledFigure } from './reconcile.ts';
 import { defaultLocale } from './content-model.ts';
@@ -78,11 +78,7 @@ function compareIds(a: string, b: string): number {
 
 /** Groups translations of each published meeting, newest first; drafts are left out. */
 export function groupMeetings(meetings: SiteInput['meetings'], defaultLang: string, locales: readonly string[]): MeetingGroup[] {
-  const groups = new Map<string, Array<{ lang: string; data: Meeting }>>();
-  for (const m of meetings) {
-    if (m.data.draft) continue;
-    groups.set(m.id, [...(groups.get(m.id) ?? []), m]);
-  }
+  const groups = Map.groupBy(meetings.filter((m) => !m.data.draft), (m) => m.id);
   const order = (lang: string) => (lang === defaultLang ? -1 : locales.indexOf(lang));
   return [...groups.entries()]
     .map(([id, files]) => {
@@ -146,12 +142,7 @@ export function buildSiteModel(input: SiteInput, asOf: string): SiteModel {
   const chronological = [...meetings].reverse();
   // A figure is about one programme, and counting filters by it: handing the count only that
   // programme's tasks spares it going through every other one's, for each figure.
-  const tasksOf = new Map<string, RegistryTask[]>();
-  for (const task of input.tasks) {
-    const list = tasksOf.get(task.programme);
-    if (list) list.push(task);
-    else tasksOf.set(task.programme, [task]);
-  }
+  const tasksOf = Map.groupBy(input.tasks, (task) => task.programme);
   const reported: MeetingFigure[] = chronological.flatMap((meeting) =>
     meeting.reported.map((figure) => ({ meeting: meeting.id, ...reconcileFigure(figure, meeting.day, tasksOf.get(figure.programme) ?? [], jurisdiction) })),
   );

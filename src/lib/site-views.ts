@@ -87,15 +87,9 @@ function meetingsOfLevel(model: SiteModel, level: string, lang: string): Array<{
 export const meetingsById: (model: SiteModel) => ReadonlyMap<string, MeetingGroup> = oncePer((model: SiteModel) => new Map(model.meetings.map((m) => [m.id, m])));
 
 /** Reported figures by the meeting that gave them, in the model's order; made once per model. */
-export const reportedByMeeting: (model: SiteModel) => ReadonlyMap<string, readonly MeetingFigure[]> = oncePer((model: SiteModel) => {
-  const index = new Map<string, MeetingFigure[]>();
-  for (const figure of model.progress.reported) {
-    const list = index.get(figure.meeting);
-    if (list) list.push(figure);
-    else index.set(figure.meeting, [figure]);
-  }
-  return index;
-});
+export const reportedByMeeting: (model: SiteModel) => ReadonlyMap<string, readonly MeetingFigure[]> = oncePer((model: SiteModel) =>
+  Map.groupBy(model.progress.reported, (figure) => figure.meeting),
+);
 
 /** Task views by id, made once per model. */
 export const taskViewsById: (model: SiteModel) => ReadonlyMap<string, TaskView> = oncePer((model: SiteModel) => new Map(model.tasks.map((v) => [v.task.id, v])));

@@ -29,8 +29,6 @@ export interface ContentRead {
   position: (problem: PathProblem) => Problem;
 }
 
-export { MEETING_FILE_PATTERN } from './meeting-file.ts';
-
 function listFiles(dir: string, base = dir): string[] {
   let names: string[];
   try {
@@ -119,8 +117,7 @@ class Reader {
 
 /** Translations that leave out a shared field take it from the translation that gives it. */
 function shareTranslationFields(meetings: MeetingEntry[], defaultLang: string): MeetingEntry[] {
-  const byId = new Map<string, MeetingEntry[]>();
-  for (const m of meetings) byId.set(m.id, [...(byId.get(m.id) ?? []), m]);
+  const byId = Map.groupBy(meetings, (m) => m.id);
   return meetings.map((meeting) => {
     const group = byId.get(meeting.id)!;
     const ordered = [...group].sort((a, b) => Number(b.lang === defaultLang) - Number(a.lang === defaultLang));

@@ -58,7 +58,7 @@ export function meetingSource(dir: string, file: string): YamlSource | undefined
 }
 
 /** Reads, checks and renders one meeting file; every problem found is positioned in the file. */
-export function readMeetingFile(dir: string, file: string, render = renderMeetingBody): MeetingFileRead {
+export function readMeetingFile(dir: string, file: string): MeetingFileRead {
   const problems: Problem[] = [];
   const problemAt = (line: number, column: number, message: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file, line, column, severity, message });
@@ -88,7 +88,7 @@ export function readMeetingFile(dir: string, file: string, render = renderMeetin
   const checked = checkAgainstSchema(MeetingSchema, frontmatter, file);
   problems.push(...checked.problems.map((problem) => positionProblem(source, problem)));
   const data = (checked.value ?? checked.partial) as Meeting | undefined;
-  const rendered = render(body);
+  const rendered = renderMeetingBody(body);
   for (const removed of rendered.removed) problemAt(removed.line + bodyLineOffset, removed.column, removed.message, 'warning');
   if (!data) return { file, problems, html: rendered.html };
   const entry: MeetingEntry = { id: `${fileDate}-${slug}`, lang, file, fileDate, data, given: new Set(Object.keys(frontmatter)), body, raw: frontmatter };
