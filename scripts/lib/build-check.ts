@@ -6,10 +6,14 @@
 // they need not read and render every file again, and tells the build that it may start Astro
 // (a `SnapshotReady` message, when run with an IPC channel). Then it writes prepared.bin, what the
 // rest of the build needs (see `Prepared`), and search.bin, the search index's records.
+// What reading each file gave is kept in node_modules/.astro/content-reads.bin, for the next build
+// to take where the file has not changed.
 // Exits with 1 when the content has errors, 2 on a failure of its own.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
+import path from 'node:path';
 import { readContentInParallel } from '../../src/loaders/content-reader.ts';
+import { ReadCache } from '../../src/loaders/read-cache.ts';
 import { resolveAsOf } from '../../src/loaders/as-of.ts';
 import { buildSiteModel, siteInputFromContent } from '../../src/lib/site-model.ts';
 import { defaultLocale } from '../../src/lib/content-model.ts';
@@ -21,10 +25,12 @@ import type { Prepared, SnapshotReady } from './prepared.ts';
 
 async function main(dir: string, shown: string, work: string): Promise<number> {
   const started = performance.now();
-  const { model: content, problems, html } = await readContentInParallel(dir);
+  const cache = ReadCache.open(path.resolve('node_modules/.astro/content-reads.bin'));
+  const { model: content, problems, html } = await readContentInParallel(dir, { cache });
   process.stderr.write(formatProblems(problems, 'text', dir));
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0 || !content) {
+    cache.save();
     process.stderr.write(`build: ${errors} content error${errors === 1 ? '' : 's'}; nothing was built and ${shown}/ is unchanged\n`);
     return 1;
   }
@@ -40,7 +46,8 @@ async function main(dir: string, shown: string, work: string): Promise<number> {
   const prepared: Prepared = { asOf, summary: `${model.meetings.length} meetings, ${model.tasks.length} tasks`, cards: shareCards(model, ctx) };
   writeFileSync(files.prepared, serialize(prepared));
   writeFileSync(files.search, serialize(searchIndexRecords(model, content, html, ctx)));
-  process.stderr.write(`build: content checked in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  cache.save();
+  process.stderr.write(`build: content checked in ${((performance.now() - started) / 1000).toFixed(1)} s (${cache.hits} files unchanged since the last build)\n`);
   return 0;
 }
 

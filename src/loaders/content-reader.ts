@@ -16,6 +16,7 @@ import type { YamlSource } from '../lib/yaml-source.ts';
 import { sortProblems } from '../lib/problems.ts';
 import type { PathProblem, Problem } from '../lib/problems.ts';
 import { contentDir } from './content-dir.ts';
+import { ReadCache } from './read-cache.ts';
 
 export { contentDir };
 
@@ -43,26 +44,60 @@ function listFiles(dir: string, base = dir): string[] {
   });
 }
 
+/** What one YAML list file gives: the items that passed their schema, every id as written, and every problem, placed. */
+interface ListRead<T> {
+  items: Array<{ index: number; data: T }>;
+  ids: IdRef[];
+  problems: Problem[];
+}
+
+/** Checks each item of a parsed list file against its schema. */
+function checkList<S extends z.ZodType>(schema: S, source: YamlSource, what: string): ListRead<z.output<S>> {
+  const problems = [...source.problems];
+  const ids: IdRef[] = [];
+  if (source.data === undefined || source.data === null) return { items: [], ids, problems };
+  if (!Array.isArray(source.data)) {
+    problems.push(positionProblem(source, { file: source.file, path: [], severity: 'error', message: `the file must be a list of ${what} (each item starting with "- ")` }));
+    return { items: [], ids, problems };
+  }
+  const items = source.data.flatMap((item: unknown, index) => {
+    const id = (item as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' || typeof id === 'number') ids.push({ file: source.file, index, id: String(id) });
+    const { value, partial, problems: found } = checkAgainstSchema(schema, item, source.file, [index]);
+    problems.push(...found.map((problem) => positionProblem(source, problem)));
+    // When the rest of an item passes, that rest is kept (the build stops anyway).
+    const data = value ?? partial;
+    return data === undefined ? [] : [{ index, data: data as z.output<S> }];
+  });
+  return { items, ids, problems };
+}
+
 class Reader {
   readonly problems: Problem[] = [];
   readonly sources = new Map<string, YamlSource>();
   readonly html = new Map<string, string>();
   readonly files: Set<string>;
   readonly dir: string;
+  readonly cache: ReadCache | undefined;
 
-  constructor(dir: string) {
+  constructor(dir: string, cache?: ReadCache) {
     this.dir = dir;
     this.files = new Set(listFiles(dir));
+    this.cache = cache;
   }
 
   problemAt(file: string, line: number, column: number, message: string, severity: Problem['severity'] = 'error') {
     this.problems.push({ file, line, column, severity, message });
   }
 
+  /**
+   * Gives a problem its line and column. A file whose reading came from the cache, or from another
+   * thread, is parsed again here, only when a check across files found a problem in it.
+   */
   position = (problem: PathProblem): Problem => {
     let source = this.sources.get(problem.file);
-    if (!source && problem.file.startsWith('meetings/')) {
-      source = meetingSource(this.dir, problem.file);
+    if (!source) {
+      source = problem.file.startsWith('meetings/') ? meetingSource(this.dir, problem.file) : this.parseYaml(problem.file);
       if (source) this.sources.set(problem.file, source);
     }
     return source ? positionProblem(source, problem) : { file: problem.file, line: 1, column: 1, severity: problem.severity, message: problem.message };
@@ -72,17 +107,22 @@ class Reader {
     for (const problem of problems) this.problems.push(this.position(problem));
   }
 
-  readYaml(file: string): YamlSource | undefined {
-    if (!this.files.has(file)) return undefined;
-    const source = parseYamlSource(file, readFileSync(path.join(this.dir, file), 'utf8'));
-    this.sources.set(file, source);
-    this.problems.push(...source.problems);
-    return source;
+  parseYaml(file: string): YamlSource | undefined {
+    try {
+      return parseYamlSource(file, readFileSync(path.join(this.dir, file), 'utf8'));
+    } catch {
+      return undefined;
+    }
   }
 
   requireYaml(file: string): YamlSource | undefined {
-    const source = this.readYaml(file);
-    if (!source) this.problemAt(file, 1, 1, `${file} is missing from the content folder`);
+    if (!this.files.has(file)) {
+      this.problemAt(file, 1, 1, `${file} is missing from the content folder`);
+      return undefined;
+    }
+    const source = parseYamlSource(file, readFileSync(path.join(this.dir, file), 'utf8'));
+    this.sources.set(file, source);
+    this.problems.push(...source.problems);
     return source;
   }
 
@@ -93,18 +133,46 @@ class Reader {
     return value ?? partial;
   }
 
-  checkList<S extends z.ZodType>(schema: S, source: YamlSource | undefined, what: string, ids: IdRef[]) {
-    if (!source || source.data === undefined || source.data === null) return [];
-    if (!Array.isArray(source.data)) {
-      this.addPathProblems([{ file: source.file, path: [], severity: 'error', message: `the file must be a list of ${what} (each item starting with "- ")` }]);
+  /** Reads a list file (of programmes, units or tasks), from the cache when it is unchanged since. */
+  readList<S extends z.ZodType>(schema: S, file: string, what: string, ids: IdRef[], required = false): Array<{ index: number; data: z.output<S> }> {
+    if (!this.files.has(file)) {
+      if (required) this.problemAt(file, 1, 1, `${file} is missing from the content folder`);
       return [];
     }
-    return source.data.flatMap((item: unknown, index) => {
-      const id = (item as { id?: unknown } | null)?.id;
-      if (typeof id === 'string' || typeof id === 'number') ids.push({ file: source.file, index, id: String(id) });
-      const value = this.checkOne(schema, item, source.file, [index]);
-      return value === undefined ? [] : [{ index, data: value as z.output<S> }];
-    });
+    const text = readFileSync(path.join(this.dir, file), 'utf8');
+    const key = this.cache && ReadCache.key(`${what}:${file}`, text);
+    let read = key === undefined ? undefined : this.cache!.get<ListRead<z.output<S>>>(key);
+    if (!read) {
+      const source = parseYamlSource(file, text);
+      this.sources.set(file, source);
+      read = checkList(schema, source, what);
+      if (key !== undefined) this.cache!.set(key, read);
+    }
+    this.problems.push(...read.problems);
+    ids.push(...read.ids);
+    return read.items;
+  }
+
+  /**
+   * The meeting files to read: those the cache does not hold. `complete` takes what reading them
+   * gave, in the same order, keeps it in the cache, and gives the readings of every meeting file.
+   */
+  meetingsToRead(): { files: string[]; complete: (reads: readonly MeetingFileRead[]) => MeetingFileRead[] } {
+    const files = [...this.files].filter((file) => file.startsWith('meetings/'));
+    const cache = this.cache;
+    if (!cache) return { files, complete: (reads) => [...reads] };
+    const keys = files.map((file) => ReadCache.key(file, readFileSync(path.join(this.dir, file))));
+    const kept = keys.map((key) => cache.get<MeetingFileRead>(key));
+    const complete = (reads: readonly MeetingFileRead[]) => {
+      let next = 0;
+      return kept.map((hit, i) => {
+        if (hit) return hit;
+        const read = reads[next++]!;
+        cache.set(keys[i]!, read);
+        return read;
+      });
+    };
+    return { files: files.filter((_, i) => !kept[i]), complete };
   }
 
   /** Takes in what reading a meeting file gave. */
@@ -148,33 +216,40 @@ export function readContent(dir: string = contentDir()): ContentRead {
   return readOnOneThread(new Reader(dir));
 }
 
-function readOnOneThread(reader: Reader): ContentRead {
-  return finishRead(reader, readFiles(reader), meetingFiles(reader).map((file) => readMeetingFile(reader.dir, file)));
+function readOnOneThread(reader: Reader, meetings = reader.meetingsToRead()): ContentRead {
+  const read = readFiles(reader);
+  return finishRead(reader, read, meetings.complete(meetings.files.map((file) => readMeetingFile(reader.dir, file))));
+}
+
+/** How `readContentInParallel` reads. */
+export interface ParallelReadOptions {
+  /** Threads to read on, this one included. */
+  threads?: number;
+  /** Fewer meeting files to read than this, and they are read on this thread alone. */
+  minMeetings?: number;
+  /** Files read in an earlier build: those unchanged since are taken from it, not read again. */
+  cache?: ReadCache;
 }
 
 /**
  * The same as `readContent`, with the meeting files read, checked and rendered on worker threads
  * while this one reads the YAML: for the command-line tools, which read a province's whole history
- * at once. A folder of fewer than `minMeetings` meeting files is read on one thread, where starting
- * the workers would cost more than it saves.
+ * at once. When fewer than `minMeetings` meeting files are to be read, they are read on one thread,
+ * where starting the workers would cost more than it saves.
  */
-export async function readContentInParallel(dir: string = contentDir(), { threads = availableParallelism(), minMeetings = 200 } = {}): Promise<ContentRead> {
-  const reader = new Reader(dir);
-  const files = meetingFiles(reader);
-  if (threads < 2 || files.length < minMeetings) return readOnOneThread(reader);
+export async function readContentInParallel(dir: string = contentDir(), { threads = availableParallelism(), minMeetings = 200, cache }: ParallelReadOptions = {}): Promise<ContentRead> {
+  const reader = new Reader(dir, cache);
+  const meetings = reader.meetingsToRead();
+  if (threads < 2 || meetings.files.length < minMeetings) return readOnOneThread(reader, meetings);
   // The workers start on the meeting files while this thread reads the YAML, then it joins them.
-  const share = new JobShare<string, MeetingFileRead>(new URL('./meeting-worker.ts', import.meta.url), threads - 1, { dir }, files);
+  const share = new JobShare<string, MeetingFileRead>(new URL('./meeting-worker.ts', import.meta.url), threads - 1, { dir }, meetings.files);
   try {
     const read = readFiles(reader);
     share.help((file) => readMeetingFile(dir, file));
-    return finishRead(reader, read, await share.results);
+    return finishRead(reader, read, meetings.complete(await share.results));
   } finally {
     await share.close();
   }
-}
-
-function meetingFiles(reader: Reader): string[] {
-  return [...reader.files].filter((file) => file.startsWith('meetings/'));
 }
 
 interface FilesRead {
@@ -197,8 +272,8 @@ function readFiles(reader: Reader): FilesRead | undefined {
   const siteSource = reader.requireYaml('site.yaml');
   const site = siteSource?.data !== undefined ? reader.checkOne(SiteSchema, siteSource.data, 'site.yaml') : undefined;
   const ids: ContentModel['ids'] = { tasks: [], programmes: [], units: [] };
-  const programmes = reader.checkList(ProgrammeSchema, reader.requireYaml('programmes.yaml'), 'programmes', ids.programmes);
-  const units = reader.checkList(UnitSchema, reader.requireYaml('units.yaml'), 'units', ids.units);
+  const programmes = reader.readList(ProgrammeSchema, 'programmes.yaml', 'programmes', ids.programmes, true);
+  const units = reader.readList(UnitSchema, 'units.yaml', 'units', ids.units, true);
   const tasks: TaskEntry[] = [];
   for (const file of reader.files) {
     if (!file.startsWith('tasks/')) continue;
@@ -206,7 +281,7 @@ function readFiles(reader: Reader): FilesRead | undefined {
       reader.problemAt(file, 1, 1, 'task files must be YAML (.yaml)', 'warning');
       continue;
     }
-    for (const entry of reader.checkList(TaskSchema, reader.readYaml(file), 'tasks', ids.tasks)) tasks.push({ file, ...entry });
+    for (const entry of reader.readList(TaskSchema, file, 'tasks', ids.tasks)) tasks.push({ file, ...entry });
   }
   return { siteSource, site, ids, programmes, units, tasks };
 }
