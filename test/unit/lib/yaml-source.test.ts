@@ -1,5 +1,21 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { locate, parseYamlSource } from '../../../src/lib/yaml-source.ts';
+
+/** Every YAML text in the bundled content and the test fixtures: list files and meeting frontmatter. */
+function yamlTexts(): Array<[string, string]> {
+  return ['content', 'test/fixtures/content'].flatMap((root) =>
+    readdirSync(root, { recursive: true, encoding: 'utf8' }).flatMap((file): Array<[string, string]> => {
+      if (!/\.(ya?ml|md)$/.test(file)) return [];
+      const text = readFileSync(path.join(root, file), 'utf8');
+      if (/\.ya?ml$/.test(file)) return [[file, text]];
+      const frontmatter = /^---\n([\s\S]*?)\n---/.exec(text);
+      return file.endsWith('.md') && frontmatter ? [[file, frontmatter[1]!]] : [];
+    }),
+  );
+}
 
 describe(parseYamlSource, () => {
   it('keeps dates as written, so impossible dates can be reported', () => {
@@ -11,6 +27,27 @@ describe(parseYamlSource, () => {
     expect(source.data).toBeUndefined();
     expect(source.problems[0]).toMatchObject({ file: 'm.md', severity: 'error', line: 3 });
     expect(source.problems[0]!.message).toMatch(/^YAML: /);
+  });
+
+  it('reads every YAML text of the content and fixtures as `yaml` reads it, errors aside', () => {
+    const texts = yamlTexts();
+    expect(texts.length).toBeGreaterThan(20);
+    for (const [file, text] of texts) {
+      const document = parseDocument(text, { uniqueKeys: true, schema: 'core' });
+      if (document.errors.length > 0) continue;
+      expect(parseYamlSource(file, text).data, file).toEqual(document.toJS());
+    }
+  });
+
+  it('reads an empty text, or one of comments only, as null', () => {
+    expect(parseYamlSource('f.yaml', '').data).toBeNull();
+    expect(parseYamlSource('f.yaml', '# nothing yet\n').data).toBeNull();
+  });
+
+  it('reports an alias to an anchor that is not set, at the alias', () => {
+    const source = parseYamlSource('f.yaml', 'a: &x 1\nb: *y\n');
+    expect(source.data).toBeUndefined();
+    expect(source.problems).toEqual([{ file: 'f.yaml', line: 2, column: 4, severity: 'error', message: 'YAML: Unresolved alias (the anchor must be set before the alias): y' }]);
   });
 
   it('reports duplicate keys', () => {
