@@ -3,8 +3,8 @@
 // Usage: npm run build   (CONTENT_DIR, SOURCE_DATE_EPOCH, BASE_PATH and OUT_DIR are read from the environment)
 import { spawn } from 'node:child_process';
 import type { ChildProcess, StdioOptions } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { existsSync, mkdtempSync, readdirSync, renameSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import path from 'node:path';
 import { contentDir } from '../src/loaders/content-dir.ts';
 import { preparedFiles, readPrepared, readSearchRecords } from './lib/prepared.ts';
@@ -63,8 +63,7 @@ async function main(): Promise<number> {
   // The site that the last build replaced, kept until this one.
   const replaced = path.join(work, 'replaced');
   const done = <T>(what: string) => (value: T): T => (say(`${what} at ${elapsed()}`), value);
-  let leftOver: SetAside | undefined;
-  let cleared: Promise<void> | undefined;
+  let leftOver: string | undefined;
   // What runs beside Astro, settled before the work folders are deleted; and a way to stop drawing.
   const beside: Array<Promise<unknown>> = [];
   const alongside = <T>(running: Promise<T>): Promise<T> => {
@@ -76,7 +75,10 @@ async function main(): Promise<number> {
   const stopDrawing = new AbortController();
   let astroProcess: ReturnType<typeof start> | undefined;
   try {
-    leftOver = setAside(work, outDir, replaced);
+    // A site left in .build-tmp/replaced by a build stopped between the two renames of its swap is
+    // put back first.
+    if (!existsSync(outDir) && existsSync(replaced)) renameSync(replaced, outDir);
+    leftOver = setAside(work, existsSync(work) ? readdirSync(work).map((name) => path.join(work, name)) : []);
     // Reading a province's whole history takes memory that a process gives back only when it ends:
     // it is read in a process of its own. Astro starts as soon as the check has written the content
     // for it; the check goes on preparing the share cards and search records meanwhile, and ends
@@ -88,6 +90,9 @@ async function main(): Promise<number> {
     const astroEnv = { CONTENT_DIR: dir, CONTENT_SNAPSHOT: preparedFiles(checkedDir).snapshot, AS_OF: ready.asOf, ASTRO_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1', ...LEAN_BUNDLER };
     astroProcess = start([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], astroEnv);
     const astro = astroProcess.exit.then((status) => (status === 0 ? done('pages rendered')(status) : status));
+    // What this process runs from now on, in the threads and processes it starts (drawing, Pagefind),
+    // gives way to Astro, whose pages are what the build waits for.
+    setPriority(10);
     const checkStatus = await check.exit;
     if (checkStatus !== 0) {
       say(`the content check failed after the content was read; ${shown}/ is unchanged`);
@@ -107,8 +112,6 @@ async function main(): Promise<number> {
     // then, and together they would need a third more than Astro alone.
     const index = await filled;
     const indexed = alongside(index.write(searchDir).then(done('search index written')));
-    // Pagefind works on the processor and hardly on the disk, which is what deleting files waits on.
-    cleared = remove(leftOver);
     const [cards] = await Promise.all([drawn, indexed]);
     renameSync(searchDir, path.join(next, 'pagefind'));
     placeShareImages(cards.images, next);
@@ -128,45 +131,32 @@ async function main(): Promise<number> {
     if (astroProcess && astroProcess.child.exitCode === null && astroProcess.child.signalCode === null) astroProcess.child.kill();
     stopDrawing.abort();
     await Promise.allSettled([astroProcess?.exit, ...beside]);
-    for (const temporary of [next, checkedDir, searchDir]) rmSync(temporary, { recursive: true, force: true });
-    await (cleared ?? remove(leftOver));
+    deleteInBackground([leftOver, setAside(work, [next, checkedDir, searchDir])]);
   }
 }
 
-/**
- * Moves what is in the work folder (the site that the last build replaced, and whatever a stopped
- * build left) into a new folder in it, to be deleted later. Deleting some 14,000 files takes seconds,
- * mostly of waiting on the disk, so it is done beside work that needs little of it. If a build was
- * stopped between the two renames of its swap, the replaced site is put back in `outDir` first.
- */
-function setAside(work: string, outDir: string, replaced: string): SetAside | undefined {
-  if (!existsSync(outDir) && existsSync(replaced)) renameSync(replaced, outDir);
-  const entries = existsSync(work) ? readdirSync(work) : [];
-  if (entries.length === 0) return undefined;
+/** Moves those of `paths` that exist into a new folder in `work`, to be deleted; returns that folder. */
+function setAside(work: string, paths: string[]): string | undefined {
+  const there = paths.filter((p) => existsSync(p));
+  if (there.length === 0) return undefined;
   const trash = mkdtempSync(path.join(work, 'deleting-'));
-  for (const name of entries) renameSync(path.join(work, name), path.join(trash, name));
-  // Its folders' folders, to be deleted several at once, which keeps the disk busy.
-  const parts = readdirSync(trash, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(trash, entry.name);
-    return entry.isDirectory() ? readdirSync(full).map((name) => path.join(full, name)) : [full];
-  });
-  return { trash, parts };
+  for (const p of there) renameSync(p, path.join(trash, path.basename(p)));
+  return trash;
 }
 
-/** A folder of things to delete, and the paths in it to delete first, side by side. */
-interface SetAside {
-  trash: string;
-  parts: string[];
-}
-
-/** Deletes what `setAside` set aside. A failure is reported and does not fail the build. */
-async function remove(aside: SetAside | undefined): Promise<void> {
-  if (!aside) return;
+/**
+ * Deletes folders set aside (the site the last build replaced, this build's temporary folders, what
+ * a stopped build left) in a process of its own that the build does not wait for. Deleting some
+ * 40,000 files and folders takes seconds, mostly of waiting on the disk, after the new site is in
+ * place. If that process is stopped too, the next build finds what is left and deletes it.
+ */
+function deleteInBackground(folders: Array<string | undefined>): void {
+  const trash = folders.filter((f): f is string => f !== undefined);
+  if (trash.length === 0) return;
   try {
-    await Promise.all(aside.parts.map((part) => rm(part, { recursive: true, force: true })));
-    await rm(aside.trash, { recursive: true, force: true });
+    spawn(process.execPath, [path.resolve('scripts/lib/delete-later.ts'), ...trash], { detached: true, stdio: 'ignore' }).unref();
   } catch (e) {
-    say(`warning: could not delete ${aside.trash}: ${e instanceof Error ? e.message : String(e)}`);
+    say(`warning: could not start deleting ${trash.join(', ')}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

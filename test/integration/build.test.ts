@@ -157,7 +157,16 @@ describe('npm run build on a content folder the project never saw', () => {
     expect(digest(outA)).toEqual(before);
   }, 300_000);
 
-  it('replaces the site, keeps the replaced one until the next build, and deletes what a stopped build left', () => {
+  /** What is in the work folder once the build's background deleting is done. */
+  async function afterDeleting(workDir: string): Promise<string[]> {
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+      const names = readdirSync(workDir);
+      if (!names.some((name) => name.startsWith('deleting-'))) return names;
+    }
+    throw new Error(`${workDir} still holds folders to delete a minute after the build`);
+  }
+
+  it('replaces the site, keeps the replaced one until the next build, and deletes what a stopped build left, after it', async () => {
     const workDir = path.join(work, 'a', '.build-tmp');
     writeFileSync(path.join(outA, 'marker.txt'), 'the site before');
     const stopped = path.join(workDir, 'site-1', 'meetings');
@@ -166,7 +175,7 @@ describe('npm run build on a content folder the project never saw', () => {
     const rebuilt = runScript('build.ts', [], { CONTENT_DIR: fixture('valid'), OUT_DIR: outA });
     expect(rebuilt.status, rebuilt.stderr).toBe(0);
     expect(existsSync(path.join(outA, 'marker.txt'))).toBe(false);
-    expect(readdirSync(workDir)).toEqual(['replaced']);
+    expect(await afterDeleting(workDir)).toEqual(['replaced']);
     expect(readFileSync(path.join(workDir, 'replaced', 'marker.txt'), 'utf8')).toBe('the site before');
     // Share images are placed as links to their cached files, so the site holds the same bytes.
     const share = 'meetings/2025-09-25-hop-quy-3/share.png';
@@ -176,7 +185,7 @@ describe('npm run build on a content folder the project never saw', () => {
     expect(statSync(path.join(outA, share)).nlink > 1).toBe(oneFileSystem);
   }, 300_000);
 
-  it('puts the last good site back when a build was stopped between the two renames of its swap', () => {
+  it('puts the last good site back when a build was stopped between the two renames of its swap', async () => {
     const before = digest(outA);
     // What a build stopped there leaves: dist/ moved to .build-tmp/replaced/ (the one from the
     // build before it having been set aside when it started), and no new site yet.
@@ -186,6 +195,6 @@ describe('npm run build on a content folder the project never saw', () => {
     const failed = runScript('build.ts', [], { CONTENT_DIR: fixture('invalid'), OUT_DIR: outA });
     expect(failed.status).toBe(1);
     expect(digest(outA)).toEqual(before);
-    expect(readdirSync(path.join(work, 'a', '.build-tmp'))).toEqual([]);
+    expect(await afterDeleting(path.join(work, 'a', '.build-tmp'))).toEqual([]);
   }, 300_000);
 });
