@@ -66,11 +66,12 @@ const FIRST_SHADE = Object.fromEntries(Object.keys(STYLES).map((style, i) => [st
 /** A row of the image as PNG stores it: a filter byte (0, none), then a palette index per pixel. */
 const ROW = WIDTH + 1;
 /** The background: a red band with the site's name, white, and a dark red bar at the foot. */
-const BACKGROUND_ROWS = (() => {
+function backgroundRows(): Buffer {
   const rows = Buffer.alloc(ROW * HEIGHT);
-  for (let y = 0; y < HEIGHT; y++) rows.fill(y < 130 ? 1 : y >= HEIGHT - 12 ? 2 : 0, y * ROW + 1, (y + 1) * ROW);
+  const colourAt = (y: number) => BACKGROUND.indexOf(y < 130 ? RED : y >= HEIGHT - 12 ? DARK_RED : WHITE);
+  for (let y = 0; y < HEIGHT; y++) rows.fill(colourAt(y), y * ROW + 1, (y + 1) * ROW);
   return rows;
-})();
+}
 
 /** A piece of text set in its style: how much ink covers each pixel, 0 to 255. */
 interface Mask {
@@ -150,7 +151,7 @@ export interface CardText {
 }
 
 /** Draws a card. Text is set by libvips (Pango, with the bundled fonts), and painted and encoded here. */
-async function drawCard(card: CardText, reuse: Map<string, Promise<Mask>>): Promise<Buffer> {
+async function drawCard(card: CardText, reuse: Map<string, Promise<Mask>>, background: Buffer): Promise<Buffer> {
   const once = (key: string, make: () => Promise<Mask>) => {
     if (!reuse.has(key)) reuse.set(key, make());
     return reuse.get(key)!;
@@ -161,7 +162,7 @@ async function drawCard(card: CardText, reuse: Map<string, Promise<Mask>>): Prom
     setText(cardTitle(card.title), 'title'),
     setText(card.date, 'date'),
   ]);
-  const rows = Buffer.from(BACKGROUND_ROWS);
+  const rows = Buffer.from(background);
   for (const mask of masks) paint(rows, mask);
   return encodePng(rows);
 }
@@ -202,6 +203,7 @@ export async function drawShareImages(cards: ReadonlyArray<{ file: string; card:
   // Astro, beside this, needs the most.
   sharp.cache(false);
   const reuse = new Map<string, Promise<Mask>>();
+  const background = backgroundRows();
   const images: ShareImages = cards.map(({ file, card }) => ({
     file,
     cached: path.join(cacheDir, `${createHash('sha256').update(JSON.stringify([DESIGN, card])).digest('hex')}.png`),
@@ -213,7 +215,7 @@ export async function drawShareImages(cards: ReadonlyArray<{ file: string; card:
       // Written under another name first, so that a build stopped halfway never leaves half a card
       // in the cache under the name of a whole one.
       const partial = `${item.cached}.${process.pid}.part`;
-      writeFileSync(partial, await drawCard(item.card, reuse));
+      writeFileSync(partial, await drawCard(item.card, reuse, background));
       renameSync(partial, item.cached);
     }
   };

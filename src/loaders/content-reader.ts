@@ -9,7 +9,7 @@ import type { ContentModel, IdRef, MeetingEntry, TaskEntry } from '../lib/conten
 import { defaultLocale } from '../lib/content-model.ts';
 import { JobShare } from './job-share.ts';
 import { meetingSource, readMeetingFile } from './meeting-file.ts';
-import type { MeetingFileRead } from './meeting-file.ts';
+import type { MeetingFileRead, MeetingJob } from './meeting-file.ts';
 import { checkAgainstSchema } from '../lib/schema-problems.ts';
 import { parseYamlSource, positionProblem } from '../lib/yaml-source.ts';
 import type { YamlSource } from '../lib/yaml-source.ts';
@@ -107,9 +107,14 @@ class Reader {
     for (const problem of problems) this.problems.push(this.position(problem));
   }
 
+  /** A content file's text. */
+  text(file: string): string {
+    return readFileSync(path.join(this.dir, file), 'utf8');
+  }
+
   parseYaml(file: string): YamlSource | undefined {
     try {
-      return parseYamlSource(file, readFileSync(path.join(this.dir, file), 'utf8'));
+      return parseYamlSource(file, this.text(file));
     } catch {
       return undefined;
     }
@@ -120,7 +125,7 @@ class Reader {
       this.problemAt(file, 1, 1, `${file} is missing from the content folder`);
       return undefined;
     }
-    const source = parseYamlSource(file, readFileSync(path.join(this.dir, file), 'utf8'));
+    const source = parseYamlSource(file, this.text(file));
     this.sources.set(file, source);
     this.problems.push(...source.problems);
     return source;
@@ -139,7 +144,7 @@ class Reader {
       if (required) this.problemAt(file, 1, 1, `${file} is missing from the content folder`);
       return [];
     }
-    const text = readFileSync(path.join(this.dir, file), 'utf8');
+    const text = this.text(file);
     const key = this.cache && ReadCache.key(`${what}:${file}`, text);
     let read = key === undefined ? undefined : this.cache!.get<ListRead<z.output<S>>>(key);
     if (!read) {
@@ -154,25 +159,29 @@ class Reader {
   }
 
   /**
-   * The meeting files to read: those the cache does not hold. `complete` takes what reading them
-   * gave, in the same order, keeps it in the cache, and gives the readings of every meeting file.
+   * The meeting files to read: those the cache does not hold, with the text each was looked up by,
+   * so that what is kept under a text is what reading that text gave. `complete` takes what reading
+   * them gave, in the same order, keeps it in the cache, and gives the readings of every meeting file.
    */
-  meetingsToRead(): { files: string[]; complete: (reads: readonly MeetingFileRead[]) => MeetingFileRead[] } {
+  meetingsToRead(): { jobs: MeetingJob[]; complete: (reads: readonly MeetingFileRead[]) => MeetingFileRead[] } {
     const files = [...this.files].filter((file) => file.startsWith('meetings/'));
     const cache = this.cache;
-    if (!cache) return { files, complete: (reads) => [...reads] };
-    const keys = files.map((file) => ReadCache.key(file, readFileSync(path.join(this.dir, file))));
-    const kept = keys.map((key) => cache.get<MeetingFileRead>(key));
+    if (!cache) return { jobs: files.map((file) => ({ file })), complete: (reads) => [...reads] };
+    const looked = files.map((file) => {
+      const text = this.text(file);
+      const key = ReadCache.key(file, text);
+      return { file, text, key, kept: cache.get<MeetingFileRead>(key) };
+    });
     const complete = (reads: readonly MeetingFileRead[]) => {
       let next = 0;
-      return kept.map((hit, i) => {
-        if (hit) return hit;
+      return looked.map(({ key, kept }) => {
+        if (kept) return kept;
         const read = reads[next++]!;
-        cache.set(keys[i]!, read);
+        cache.set(key, read);
         return read;
       });
     };
-    return { files: files.filter((_, i) => !kept[i]), complete };
+    return { jobs: looked.filter(({ kept }) => !kept).map(({ file, text }) => ({ file, text })), complete };
   }
 
   /** Takes in what reading a meeting file gave. */
@@ -218,7 +227,7 @@ export function readContent(dir: string = contentDir()): ContentRead {
 
 function readOnOneThread(reader: Reader, meetings = reader.meetingsToRead()): ContentRead {
   const read = readFiles(reader);
-  return finishRead(reader, read, meetings.complete(meetings.files.map((file) => readMeetingFile(reader.dir, file))));
+  return finishRead(reader, read, meetings.complete(meetings.jobs.map((job) => readMeetingFile(reader.dir, job))));
 }
 
 /** How `readContentInParallel` reads. */
@@ -240,12 +249,12 @@ export interface ParallelReadOptions {
 export async function readContentInParallel(dir: string = contentDir(), { threads = availableParallelism(), minMeetings = 200, cache }: ParallelReadOptions = {}): Promise<ContentRead> {
   const reader = new Reader(dir, cache);
   const meetings = reader.meetingsToRead();
-  if (threads < 2 || meetings.files.length < minMeetings) return readOnOneThread(reader, meetings);
+  if (threads < 2 || meetings.jobs.length < minMeetings) return readOnOneThread(reader, meetings);
   // The workers start on the meeting files while this thread reads the YAML, then it joins them.
-  const share = new JobShare<string, MeetingFileRead>(new URL('./meeting-worker.ts', import.meta.url), threads - 1, { dir }, meetings.files);
+  const share = new JobShare<MeetingJob, MeetingFileRead>(new URL('./meeting-worker.ts', import.meta.url), threads - 1, { dir }, meetings.jobs);
   try {
     const read = readFiles(reader);
-    share.help((file) => readMeetingFile(dir, file));
+    share.help((job) => readMeetingFile(dir, job));
     return finishRead(reader, read, meetings.complete(await share.results));
   } finally {
     await share.close();

@@ -57,8 +57,14 @@ export function meetingSource(dir: string, file: string): YamlSource | undefined
   }
 }
 
+/** A meeting file to read: its path in the content folder, and its text when the caller has read it already. */
+export interface MeetingJob {
+  file: string;
+  text?: string;
+}
+
 /** Reads, checks and renders one meeting file; every problem found is positioned in the file. */
-export function readMeetingFile(dir: string, file: string): MeetingFileRead {
+export function readMeetingFile(dir: string, { file, text }: MeetingJob): MeetingFileRead {
   const problems: Problem[] = [];
   const problemAt = (line: number, column: number, message: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file, line, column, severity, message });
@@ -72,7 +78,7 @@ export function readMeetingFile(dir: string, file: string): MeetingFileRead {
     return { file, problems };
   }
   const [, fileDate, slug, lang] = match as unknown as [string, string, string, string];
-  const parts = splitMeeting(file, readFileSync(path.join(dir, file), 'utf8'));
+  const parts = splitMeeting(file, text ?? readFileSync(path.join(dir, file), 'utf8'));
   if (!parts) {
     problemAt(1, 1, 'the file must start with frontmatter between two "---" lines (title, date, summary)');
     return { file, problems };

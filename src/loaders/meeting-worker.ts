@@ -2,6 +2,7 @@
 import { workerData } from 'node:worker_threads';
 import { serveJobs } from './job-share.ts';
 import { readMeetingFile } from './meeting-file.ts';
+import type { MeetingJob } from './meeting-file.ts';
 
 const { dir } = workerData as { dir: string };
-await serveJobs((file: string) => readMeetingFile(dir, file));
+await serveJobs((job: MeetingJob) => readMeetingFile(dir, job));
