@@ -101,17 +101,33 @@ async function setText(text: string, style: Style): Promise<Mask> {
   return { ink: data, width: info.width, height: info.height, style };
 }
 
-/** Paints a piece of text into the image's rows, in the shade of its style that its ink calls for. */
-function paint(rows: Buffer, { ink, width, height, style }: Mask): void {
-  const first = FIRST_SHADE[style];
+/** The shade of a style's colour for each amount of ink, 0 to 255: an offset from its first shade. */
+const SHADE_OF_INK = Uint8Array.from({ length: 256 }, (_, coverage) => Math.round((coverage * (SHADES - 1)) / 255));
+
+/** The rows of the image that a piece of text covers. */
+function rowsCovered({ height, style }: Mask): [number, number] {
   const top = STYLES[style].top;
-  for (let y = 0; y < Math.min(height, HEIGHT - top); y++) {
+  return [top, Math.min(top + height, HEIGHT)];
+}
+
+/** Paints a piece of text into the image's rows, in the shade of its style that its ink calls for. */
+function paint(rows: Buffer, mask: Mask): void {
+  const { ink, width, style } = mask;
+  const first = FIRST_SHADE[style];
+  const [top, bottom] = rowsCovered(mask);
+  for (let y = 0; y < bottom - top; y++) {
     const row = (top + y) * ROW + 1 + MARGIN;
     for (let x = 0, from = y * width; x < width; x++) {
       const coverage = ink[from + x]!;
-      if (coverage !== 0) rows[row + x] = first + Math.round((coverage * (SHADES - 1)) / 255);
+      if (coverage !== 0) rows[row + x] = first + SHADE_OF_INK[coverage]!;
     }
   }
+}
+
+/** Puts the background back where a piece of text was painted, so that the rows can be used for the next card. */
+function unpaint(rows: Buffer, background: Buffer, mask: Mask): void {
+  const [top, bottom] = rowsCovered(mask);
+  background.copy(rows, top * ROW, top * ROW, bottom * ROW);
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
@@ -150,21 +166,45 @@ export interface CardText {
   date: string;
 }
 
-/** Draws a card. Text is set by libvips (Pango, with the bundled fonts), and painted and encoded here. */
-async function drawCard(card: CardText, reuse: Map<string, Promise<Mask>>, background: Buffer): Promise<Buffer> {
-  const once = (key: string, make: () => Promise<Mask>) => {
-    if (!reuse.has(key)) reuse.set(key, make());
-    return reuse.get(key)!;
-  };
+/**
+ * Pieces of text set once and used on many cards: the site's name and the kickers (a handful), and
+ * the dates of the cards drawn last (cards come in date order, and meetings share dates).
+ */
+class SetTexts {
+  private readonly lasting = new Map<string, Promise<Mask>>();
+  private readonly recent = new Map<string, Promise<Mask>>();
+  private static readonly RECENT = 32;
+
+  get(text: string, style: Style, keep: 'lasting' | 'recent'): Promise<Mask> {
+    const key = `${style}:${text}`;
+    const map = this[keep];
+    let mask = map.get(key);
+    if (!mask) {
+      mask = setText(text, style);
+      map.set(key, mask);
+      // The oldest is forgotten: a Map keeps the order in which keys were set.
+      if (map.size > SetTexts.RECENT && keep === 'recent') map.delete(map.keys().next().value!);
+    }
+    return mask;
+  }
+}
+
+/**
+ * Draws a card into `rows`, which hold the background, and encodes it; the rows hold the background
+ * again when it returns. Text is set by libvips (Pango, with the bundled fonts), and painted and
+ * encoded here.
+ */
+async function drawCard(card: CardText, texts: SetTexts, rows: Buffer, background: Buffer): Promise<Buffer> {
   const masks = await Promise.all([
-    once(`site:${card.site}`, () => setText(card.site, 'site')),
-    once(`kicker:${card.kicker}`, () => setText(card.kicker.toUpperCase(), 'kicker')),
+    texts.get(card.site, 'site', 'lasting'),
+    texts.get(card.kicker.toUpperCase(), 'kicker', 'lasting'),
     setText(cardTitle(card.title), 'title'),
-    setText(card.date, 'date'),
+    texts.get(card.date, 'date', 'recent'),
   ]);
-  const rows = Buffer.from(background);
   for (const mask of masks) paint(rows, mask);
-  return encodePng(rows);
+  const png = encodePng(rows);
+  for (const mask of masks) unpaint(rows, background, mask);
+  return png;
 }
 
 /** Every meeting's share card: where it goes in the site and what it says. */
@@ -202,7 +242,7 @@ export async function drawShareImages(cards: ReadonlyArray<{ file: string; card:
   // Every card is drawn once: libvips' cache of recent operations would only hold memory while
   // Astro, beside this, needs the most.
   sharp.cache(false);
-  const reuse = new Map<string, Promise<Mask>>();
+  const texts = new SetTexts();
   const background = backgroundRows();
   const images: ShareImages = cards.map(({ file, card }) => ({
     file,
@@ -211,11 +251,13 @@ export async function drawShareImages(cards: ReadonlyArray<{ file: string; card:
   const missing = images.flatMap((image, i) => (existsSync(image.cached) ? [] : [{ ...image, card: cards[i]!.card }]));
   let next = 0;
   const lane = async () => {
+    // Each lane draws its cards in rows of its own.
+    const rows = Buffer.from(background);
     for (let item = missing[next++]; item && !signal?.aborted; item = missing[next++]) {
       // Written under another name first, so that a build stopped halfway never leaves half a card
       // in the cache under the name of a whole one.
       const partial = `${item.cached}.${process.pid}.part`;
-      writeFileSync(partial, await drawCard(item.card, reuse, background));
+      writeFileSync(partial, await drawCard(item.card, texts, rows, background));
       renameSync(partial, item.cached);
     }
   };

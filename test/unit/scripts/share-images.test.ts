@@ -50,6 +50,18 @@ describe(drawShareImages, () => {
     expect(later.drawn).toBe(1);
     expect(readdirSync(cache).sort()).toEqual(later.images.map((image) => path.basename(image.cached)).sort());
   });
+
+  it('draws each card as it would alone when many are drawn together, sharing dates and rows', async () => {
+    const titles = ['Họp quý 1', 'Phiên họp thứ hai của Ban Chỉ đạo tỉnh về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số', 'Họp', 'Sơ kết 6 tháng'];
+    const dates = ['Thứ Hai, 6/1/2025', 'Thứ Hai, 6/1/2025', 'Thứ Ba, 7/1/2025', 'Thứ Hai, 6/1/2025'];
+    const cards = titles.map((title, i) => ({ file: `m${i}/share.png`, card: { ...card, title, date: dates[i]!, kicker: i % 2 ? 'Ban Chỉ đạo tỉnh' : 'Tỉnh ủy' } }));
+    const together = await drawShareImages(cards, path.join(scratch, 'together'));
+    expect(together.drawn).toBe(cards.length);
+    for (const [i, one] of cards.entries()) {
+      const alone = await drawShareImages([one], path.join(scratch, `alone-${i}`));
+      expect(readFileSync(alone.images[0]!.cached).equals(readFileSync(together.images[i]!.cached))).toBe(true);
+    }
+  });
 });
 
 describe(cardTitle, () => {
