@@ -15,16 +15,28 @@ export function uiLang(lang: string): string {
 /** A translator for one language: `t('asOf', { date })`. */
 export function translator(lang: string) {
   const dict = dictionaries[uiLang(lang)]!;
-  return (key: UiKey, params: Record<string, string | number> = {}): string =>
-    (dict[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  // Most strings have no parameters, and a page of the registry asks for thousands of them.
+  return (key: UiKey, params?: Record<string, string | number>): string => {
+    const text = dict[key] ?? key;
+    return text.includes('{') ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`)) : text;
+  };
 }
+
+const MONTHS_SHORT_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Dates already formatted, per UI language: listings show the same few hundred days thousands of times. */
+const formattedDates: Record<string, Map<string, string>> = { vi: new Map(), en: new Map() };
 
 /** Date per locale: `18/9/2025` in Vietnamese, `18 Sep 2025` in English. */
 export function formatDate(date: string, lang: string): string {
-  const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
-  if (uiLang(lang) === 'vi') return `${d}/${m}/${y}`;
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${d} ${months[m - 1]} ${y}`;
+  const ui = uiLang(lang) === 'vi' ? 'vi' : 'en';
+  const day = date.slice(0, 10);
+  let text = formattedDates[ui]!.get(day);
+  if (text === undefined) {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    text = ui === 'vi' ? `${d}/${m}/${y}` : `${d} ${MONTHS_SHORT_EN[m - 1]} ${y}`;
+    formattedDates[ui]!.set(day, text);
+  }
+  return text;
 }
 
 /** Number per locale: `53,66` in Vietnamese, `53.66` in English. */
