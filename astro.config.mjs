@@ -29,6 +29,9 @@ export default defineConfig({
     sitemap({ filter: alternates.filter, serialize: alternates.serialize }),
   ],
   devToolbar: { enabled: false },
+  // The build script reports its own steps; with ASTRO_LOG_LEVEL=warn it leaves out Astro's line per
+  // page, some 14,000 for a large province, which say nothing an author or CI can act on.
+  ...(process.env.ASTRO_LOG_LEVEL ? { logger: { entrypoint: 'astro/logger/node', config: { level: process.env.ASTRO_LOG_LEVEL } } } : {}),
   // A second wall behind the sanitiser: only the site's own hashed scripts and styles may run.
   security: {
     csp: {

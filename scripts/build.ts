@@ -87,8 +87,11 @@ async function main(): Promise<number> {
     const ready = (await check.message) as SnapshotReady | undefined;
     const failed = (status: number | null) => (status === 1 ? 1 : 2);
     if (!ready) return failed(await check.exit);
-    const astroEnv = { CONTENT_DIR: dir, CONTENT_SNAPSHOT: preparedFiles(checkedDir).snapshot, AS_OF: ready.asOf, ASTRO_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1', ...LEAN_BUNDLER };
+    // Astro's warnings and errors are shown, not its line per page (ASTRO_LOG_LEVEL=info shows them).
+    const logLevel = process.env.ASTRO_LOG_LEVEL || 'warn';
+    const astroEnv = { CONTENT_DIR: dir, CONTENT_SNAPSHOT: preparedFiles(checkedDir).snapshot, AS_OF: ready.asOf, ASTRO_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_LOG_LEVEL: logLevel, ...LEAN_BUNDLER };
     astroProcess = start([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], astroEnv);
+    say(`Astro started at ${elapsed()}`);
     const astro = astroProcess.exit.then((status) => (status === 0 ? done('pages rendered')(status) : status));
     // What this process runs from now on, in the threads and processes it starts (drawing, Pagefind),
     // gives way to Astro, whose pages are what the build waits for.
