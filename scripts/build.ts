@@ -9,7 +9,7 @@ import path from 'node:path';
 import { contentDir } from '../src/loaders/content-dir.ts';
 import { preparedFiles, readPrepared, readSearchRecords } from './lib/prepared.ts';
 import type { SnapshotReady } from './lib/prepared.ts';
-import { fillSearchIndex } from './lib/search-index.ts';
+import { closeSearchIndex, fillSearchIndex } from './lib/search-index.ts';
 import { drawShareImages, placeShareImages } from './lib/share-images.ts';
 
 // Astro's bundler, rolldown, allocates with mimalloc, which by default keeps the memory it has freed
@@ -130,10 +130,12 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     // Astro is stopped if the build ends before it does, and the drawing too; both, and Pagefind,
-    // are waited for before the folders they write into are deleted.
+    // are waited for before the folders they write into are deleted. Pagefind's service is stopped
+    // too, whether it wrote the index or the build failed before.
     if (astroProcess && astroProcess.child.exitCode === null && astroProcess.child.signalCode === null) astroProcess.child.kill();
     stopDrawing.abort();
     await Promise.allSettled([astroProcess?.exit, ...beside]);
+    await closeSearchIndex();
     deleteInBackground([leftOver, setAside(work, [next, checkedDir, searchDir])]);
   }
 }

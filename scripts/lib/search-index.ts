@@ -29,8 +29,13 @@ const IN_FLIGHT = 256;
 /** A Pagefind index that holds its records and is still to be written. */
 export interface FilledIndex {
   records: number;
-  /** Writes the index into `outputPath` (the site's `pagefind/` folder) and stops Pagefind. */
+  /** Writes the index into `outputPath` (the site's `pagefind/` folder). */
   write(outputPath: string): Promise<void>;
+}
+
+/** Stops Pagefind's service, whether an index was written or the build stopped before; once stopped, nothing. */
+export function closeSearchIndex(): Promise<void> {
+  return pagefind.close().then(() => undefined);
 }
 
 /**
@@ -54,7 +59,6 @@ export async function fillSearchIndex(records: readonly SearchRecord[]): Promise
     async write(outputPath) {
       const written = await index.writeFiles({ outputPath });
       if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
-      await pagefind.close();
     },
   };
 }

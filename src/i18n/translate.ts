@@ -22,26 +22,31 @@ export function translator(lang: string) {
   };
 }
 
+/** How dates and numbers are written: the Vietnamese way, or the English way for every other language. */
+function numberStyle(lang: string): 'vi' | 'en' {
+  return uiLang(lang) === 'vi' ? 'vi' : 'en';
+}
+
 const MONTHS_SHORT_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** Dates already formatted, per UI language: listings show the same few hundred days thousands of times. */
-const formattedDates: Record<string, Map<string, string>> = { vi: new Map(), en: new Map() };
+/** Dates already formatted, per style: listings show the same few hundred days thousands of times. */
+const formattedDates: Record<'vi' | 'en', Map<string, string>> = { vi: new Map(), en: new Map() };
 
 /** Date per locale: `18/9/2025` in Vietnamese, `18 Sep 2025` in English. */
 export function formatDate(date: string, lang: string): string {
-  const ui = uiLang(lang) === 'vi' ? 'vi' : 'en';
+  const style = numberStyle(lang);
   const day = date.slice(0, 10);
-  let text = formattedDates[ui]!.get(day);
+  let text = formattedDates[style].get(day);
   if (text === undefined) {
     const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-    text = ui === 'vi' ? `${d}/${m}/${y}` : `${d} ${MONTHS_SHORT_EN[m - 1]} ${y}`;
-    formattedDates[ui]!.set(day, text);
+    text = style === 'vi' ? `${d}/${m}/${y}` : `${d} ${MONTHS_SHORT_EN[m - 1]} ${y}`;
+    formattedDates[style].set(day, text);
   }
   return text;
 }
 
 /** Number per locale: `53,66` in Vietnamese, `53.66` in English. */
 export function formatNumber(value: number, lang: string): string {
-  return numberFormats[uiLang(lang) === 'vi' ? 'vi' : 'en'].format(value);
+  return numberFormats[numberStyle(lang)].format(value);
 }
 
 // Made once: an Intl formatter costs far more to create than to use.
@@ -64,7 +69,7 @@ export function formatDateTime(day: string, time: string | undefined, lang: stri
   const t = translator(lang);
   const name = t(`weekday.${weekday(day)}` as UiKey);
   const date = formatDate(day, lang);
-  if (uiLang(lang) === 'vi') return `${name}, ${date}${time ? ` ${time}` : ''}`;
+  if (numberStyle(lang) === 'vi') return `${name}, ${date}${time ? ` ${time}` : ''}`;
   return `${name} ${date}${time ? `, ${time}` : ''}`;
 }
 

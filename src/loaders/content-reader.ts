@@ -120,11 +120,15 @@ class Reader {
     }
   }
 
+  /** Whether the content folder has `file`; a required file that it lacks is reported. */
+  has(file: string, required: boolean): boolean {
+    if (this.files.has(file)) return true;
+    if (required) this.problemAt(file, 1, 1, `${file} is missing from the content folder`);
+    return false;
+  }
+
   requireYaml(file: string): YamlSource | undefined {
-    if (!this.files.has(file)) {
-      this.problemAt(file, 1, 1, `${file} is missing from the content folder`);
-      return undefined;
-    }
+    if (!this.has(file, true)) return undefined;
     const source = parseYamlSource(file, this.text(file));
     this.sources.set(file, source);
     this.problems.push(...source.problems);
@@ -140,10 +144,7 @@ class Reader {
 
   /** Reads a list file (of programmes, units or tasks), from the cache when it is unchanged since. */
   readList<S extends z.ZodType>(schema: S, file: string, what: string, ids: IdRef[], required = false): Array<{ index: number; data: z.output<S> }> {
-    if (!this.files.has(file)) {
-      if (required) this.problemAt(file, 1, 1, `${file} is missing from the content folder`);
-      return [];
-    }
+    if (!this.has(file, required)) return [];
     const text = this.text(file);
     const key = this.cache && ReadCache.key(`${what}:${file}`, text);
     let read = key === undefined ? undefined : this.cache!.get<ListRead<z.output<S>>>(key);
