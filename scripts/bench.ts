@@ -1,7 +1,7 @@
 // Benchmark: builds synthetic content at two sizes and a bare Astro site of the same number of
 // Markdown pages, and prints build time, pages per second, peak memory, validate time, growth and
 // page weights, each next to its target. Usage: npm run bench [-- --small 500 --large 2000]
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,10 +62,27 @@ function run(args: string[], env: Record<string, string>, cwd = process.cwd()): 
 }
 
 /**
+ * Waits until the files deleted before now no longer slow the next run down. ext4 without a
+ * journal (the file system of the machine these targets were set on) does not give a deleted file's
+ * inode to a new file for 60 s (5 minutes while its inode table is not yet written), and creating a
+ * file looks past each such inode one at a time: a build of 14,000 pages started just after 40,000
+ * files were deleted spent 21 s in the kernel instead of 6 s, and took 36 s instead of 21 s
+ * (`perf`: ext4's `recently_deleted`, under `ext4_create` and `ext4_mkdir`). So each timed build
+ * starts once what the runs before it deleted is written out (`sync`) and a minute old; otherwise
+ * a run's time would depend on how many files the one before it deleted.
+ */
+async function settle(seconds: number): Promise<void> {
+  if (seconds <= 0) return;
+  execFileSync('sync');
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+}
+
+/**
  * A build of ours, and then the wait until what it set aside is deleted (in a process of its own
  * that the build does not wait for), so that the deleting is not timed as part of the next run.
  */
-async function build(content: string, site: string): Promise<Run> {
+async function build(content: string, site: string, pause: number): Promise<Run> {
+  await settle(pause);
   const result = await run(['scripts/build.ts'], { CONTENT_DIR: content, OUT_DIR: site });
   const work = path.join(path.dirname(site), '.build-tmp');
   const ended = performance.now();
@@ -100,6 +117,8 @@ async function main() {
   const flags = parseFlags(process.argv.slice(2));
   const small = Number(flags.small ?? 500);
   const large = Number(flags.large ?? 2000);
+  const pause = Number(flags.settle ?? 61);
+  if (pause > 0) process.stderr.write(`bench: each build starts ${pause} s after the files deleted before it (--settle 0 to skip)\n`);
   const work = mkdtempSync(path.join(tmpdir(), 'nq57-bench-'));
   const rows: string[][] = [];
   const results: Record<string, { build: Run; rebuild: Run; validate: Run; pages: number; site: string }> = {};
@@ -112,9 +131,9 @@ async function main() {
       const site = path.join(work, `${name}-dist`);
       // A cold build: no share images or Astro caches from earlier runs.
       rmSync('node_modules/.astro', { recursive: true, force: true });
-      const cold = await build(content, site);
+      const cold = await build(content, site, pause);
       // A rebuild as CI runs it on a content commit: the share images of the last build restored from its cache.
-      const rebuild = await build(content, site);
+      const rebuild = await build(content, site, pause);
       const pages = walk(site).filter((f) => f.endsWith('.html')).length;
       results[name] = { build: cold, rebuild, validate, pages, site };
       process.stderr.write(`bench: ${name}: ${meetings} meetings, ${tasks} tasks, ${pages} pages, ${cold.seconds.toFixed(1)} s cold, ${rebuild.seconds.toFixed(1)} s rebuild\n`);
@@ -131,13 +150,19 @@ async function main() {
     mkdirSync(barePages);
     const sample = readdirSync(path.join(work, 'large-content/meetings')).map((f) => readFileSync(path.join(work, 'large-content/meetings', f), 'utf8'));
     for (let i = 0; i < results.large!.pages; i++) writeFileSync(path.join(barePages, `p-${i}.md`), sample[i % sample.length]!.replace(/^---[\s\S]*?---/, `---\ntitle: Page ${i}\n---`));
-    const bareBuild = () => run([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], { ASTRO_OUT_DIR: path.join(bare, 'dist'), ASTRO_CACHE_DIR: path.join(bare, '.astro-cache'), BARE_PAGES_DIR: barePages }, bare);
+    // Bare Astro empties its output folder as it starts; that is done here, before the wait, as
+    // our build's deleting of the old site happens after it and is not in its time either.
+    const bareBuild = async () => {
+      rmSync(path.join(bare, 'dist'), { recursive: true, force: true });
+      await settle(pause);
+      return run([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], { ASTRO_OUT_DIR: path.join(bare, 'dist'), ASTRO_CACHE_DIR: path.join(bare, '.astro-cache'), BARE_PAGES_DIR: barePages }, bare);
+    };
     const bareCold = await bareBuild();
     // Rebuilds are compared with bare Astro's own rebuild, which takes rendered Markdown from its
     // cache. Each is timed twice, turn about, and the faster time is kept: on a shared machine,
     // noise only ever adds time. Peak memory is the higher of the two.
     const largest = results.large!;
-    const oursAgain = () => build(path.join(work, 'large-content'), largest.site);
+    const oursAgain = () => build(path.join(work, 'large-content'), largest.site, pause);
     const bareRebuilds = [await bareBuild()];
     const ourRebuilds = [largest.rebuild, await oursAgain()];
     bareRebuilds.push(await bareBuild());
