@@ -78,8 +78,9 @@ async function settle(seconds: number): Promise<void> {
 }
 
 /**
- * A build of ours, and then the wait until what it set aside is deleted (in a process of its own
- * that the build does not wait for), so that the deleting is not timed as part of the next run.
+ * A build of ours, started once the file system has settled (see `settle`), and then the wait until
+ * what it set aside is deleted (in a process of its own that the build does not wait for), so that
+ * the deleting is not timed as part of the next run.
  */
 async function build(content: string, site: string, pause: number): Promise<Run> {
   await settle(pause);
