@@ -18,6 +18,9 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.ASTRO_OUT_DIR || 'dist',
   compressHTML: true,
+  // Each page's Content-Security-Policy is written by its layout (src/lib/csp.ts). Astro's own
+  // `security.csp` would hash every page's head elements again, some 14,000 times for a large
+  // province, for a site that has no inline script or style to hash.
   // Scripts ship as files, never inline, so a host's header CSP (script-src 'self') allows them.
   vite: { build: { assetsInlineLimit: 0 } },
   // Several pages at once, so that rendering one overlaps writing another to disk.
@@ -32,16 +35,4 @@ export default defineConfig({
   // The build script reports its own steps; with ASTRO_LOG_LEVEL=warn it leaves out Astro's line per
   // page, some 14,000 for a large province, which say nothing an author or CI can act on.
   ...(process.env.ASTRO_LOG_LEVEL ? { logger: { entrypoint: 'astro/logger/node', config: { level: process.env.ASTRO_LOG_LEVEL } } } : {}),
-  // A second wall behind the sanitiser: only the site's own hashed scripts and styles may run.
-  security: {
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-    },
-  },
 });

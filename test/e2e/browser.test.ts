@@ -142,6 +142,25 @@ describe('with JavaScript off', () => {
   }, 60_000);
 });
 
+describe('under the pages’ own Content-Security-Policy', () => {
+  it('draws the charts and searches, with no violation reported', async () => {
+    const strict = await browser.newContext();
+    const page = await strict.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(`${page.url()}: ${m.text()}`));
+    await page.goto(`${site.url}/`);
+    await page.locator('app-chart').first().scrollIntoViewIfNeeded();
+    await page.waitForSelector('app-chart.app-chart--drawn', { timeout: 15_000 });
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('dat dai')}`);
+    await page.waitForFunction(() => /\d/.test(document.querySelector('.app-search__status')?.textContent ?? ''), null, { timeout: 15_000 });
+    expect(await page.$$eval('.app-search__result a', (links) => links.map((a) => a.getAttribute('href')))).toContain('/tasks/K6/');
+    await page.goto(`${site.url}/meetings/2025-09-25-hop-quy-3/`);
+    expect(await page.locator('h1').textContent()).toBe('Họp quý III về Kế hoạch 12');
+    await strict.close();
+    expect(violations).toEqual([]);
+  }, 60_000);
+});
+
 describe('search in the built index', () => {
   it.each([
     ['dak lak', '/meetings/2025-09-25-hop-quy-3/'],
