@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { readSiteConfig } from './src/loaders/site-config.ts';
-import { sitemapAlternates } from './src/lib/sitemap-alternates.ts';
+import { sitemapAlternates, withEndpointPages } from './src/lib/sitemap-alternates.ts';
 
 // The site's own identity (canonical URL, locales) comes from the content folder,
 // so another province deploys the same code with nothing to edit here.
@@ -29,7 +29,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   integrations: [
     mdx(),
-    sitemap({ filter: alternates.filter, serialize: alternates.serialize }),
+    withEndpointPages(sitemap({ filter: alternates.filter, serialize: alternates.serialize })),
   ],
   devToolbar: { enabled: false },
   // The build script reports its own steps; with ASTRO_LOG_LEVEL=warn it leaves out Astro's line per
