@@ -13,18 +13,24 @@ export interface CalendarWords {
   meeting: string;
 }
 
-/** Deadline events of tasks, and of meetings' directions, for one unit or for all. */
-export function deadlineEvents(model: SiteModel, ctx: PathContext, lang: string, words: CalendarWords, unit?: string): CalendarEvent[] {
+/** A deadline event, with the units whose calendars show it. */
+export interface UnitsEvent extends CalendarEvent {
+  /** The task's owner; for a direction, the owners of the tasks it names. */
+  units: string[];
+}
+
+/** Deadline events of tasks, and of meetings' directions: all of them, each with its units, in date order. */
+export function deadlineEvents(model: SiteModel, ctx: PathContext, lang: string, words: CalendarWords): UnitsEvent[] {
   const host = new URL(model.site.url).host;
   const absolute = (path: string) => new URL(path, model.site.url).href;
   const L = (text: Parameters<typeof localise>[0]) => localise(text, lang, ctx.defaultLocale);
   const units = new Map(model.units.map((u) => [u.id, u]));
   const owners = new Map(model.tasks.map((v) => [v.task.id, v.task.owner]));
   const programmes = new Map(model.programmes.map((p) => [p.id, p.number]));
-  const events: CalendarEvent[] = [];
+  const events: UnitsEvent[] = [];
   for (const view of model.tasks) {
     const { task } = view;
-    if (!task.deadline || (unit && task.owner !== unit)) continue;
+    if (!task.deadline) continue;
     events.push({
       uid: `task-${task.id}@${host}`,
       date: task.deadline,
@@ -32,6 +38,7 @@ export function deadlineEvents(model: SiteModel, ctx: PathContext, lang: string,
       description: `${words.owner}: ${L(units.get(task.owner)?.name)}. ${words.state(taskState(view))}.`,
       url: absolute(taskPath(ctx, lang, task.id)),
       categories: [programmes.get(task.programme) ?? task.programme],
+      units: [task.owner],
     });
   }
   for (const meeting of model.meetings) {
@@ -39,13 +46,13 @@ export function deadlineEvents(model: SiteModel, ctx: PathContext, lang: string,
     const translation = meeting.translations[shown]!;
     translation.directions?.forEach((direction, i) => {
       if (!direction.deadline) return;
-      if (unit && !direction.tasks?.some((id) => owners.get(id) === unit)) return;
       events.push({
         uid: `direction-${meeting.id}-${i + 1}@${host}`,
         date: direction.deadline,
         summary: direction.text,
         description: `${words.meeting}: ${translation.title}`,
         url: absolute(meetingPath(ctx, shown, meeting.id)),
+        units: [...new Set((direction.tasks ?? []).map((id) => owners.get(id)).filter((owner) => owner !== undefined))],
       });
     });
   }
