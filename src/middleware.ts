@@ -1,11 +1,11 @@
 import { defineMiddleware } from 'astro:middleware';
 
-// A task's page is made by an endpoint as the file …/tasks/ID/index.html, which a static host serves
-// at …/tasks/ID/. The dev server answers only the file's name; this makes it answer the address too,
-// so that a preview has the same links as the site. A build does nothing here.
-const TASK_PAGE = /\/tasks\/(?!status\/)[^/]+\/$/;
+// A task's or a meeting's page is made by an endpoint as the file …/tasks/ID/index.html, which a
+// static host serves at …/tasks/ID/. The dev server answers only the file's name; this makes it answer
+// the address too, so that a preview has the same links as the site. A build does nothing here.
+const ENDPOINT_PAGE = /\/(?:tasks\/(?!status\/)|meetings\/(?!level\/))[^/]+\/$/;
 
 export const onRequest = defineMiddleware((context, next) => {
-  if (import.meta.env.DEV && TASK_PAGE.test(context.url.pathname)) return context.rewrite(`${context.url.pathname}index.html`);
+  if (import.meta.env.DEV && ENDPOINT_PAGE.test(context.url.pathname)) return context.rewrite(`${context.url.pathname}index.html`);
   return next();
 });
