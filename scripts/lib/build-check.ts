@@ -40,7 +40,7 @@ async function main(dir: string, shown: string, work: string): Promise<number> {
   // The warnings were printed here; Astro's loaders are given none, so they are not printed twice.
   writeFileSync(files.snapshot, serialize({ model: content, problems: [], html }));
   // Astro needs no more than this: the build starts it now, while the rest is prepared here.
-  process.send?.({ asOf } satisfies SnapshotReady);
+  process.send?.({ asOf, pages: content.meetings.length + content.tasks.length * content.site.locales.length } satisfies SnapshotReady);
   const ctx = { base: process.env.BASE_PATH || '/', defaultLocale: defaultLocale(content.site) };
   const model = buildSiteModel(siteInputFromContent(content), asOf);
   const prepared: Prepared = { asOf, summary: `${model.meetings.length} meetings, ${model.tasks.length} tasks`, cards: shareCards(model, ctx) };

@@ -16,6 +16,8 @@ export interface Prepared {
 /** What `build-check.ts` sends once the snapshot for Astro is written: all Astro needs to start. */
 export interface SnapshotReady {
   asOf: string;
+  /** How many pages the content makes, about: a meeting file makes one, a task one per language. */
+  pages: number;
 }
 
 /** The files `build-check.ts` writes into the work folder. */
