@@ -117,21 +117,29 @@ async function main(): Promise<number> {
     const checked = readPrepared(checkedDir);
     const records = readSearchRecords(checkedDir);
     // Astro renders the pages on about one core. On the other, meanwhile, the share images not in
-    // their cache are drawn into it, and Pagefind is given the search records to read.
+    // their cache are drawn into it, and Pagefind is given the search records to read, then writes
+    // the index. Astro's heap limit (astroNodeOptions) keeps its process small enough for Pagefind's
+    // writing, when it needs the most memory, to fit beside it.
     const drawn = alongside(drawShareImages(checked.cards, path.resolve('node_modules/.astro/share-cards'), stopDrawing.signal).then(done('share images drawn')));
-    const filled = alongside(fillSearchIndex(records).then(done('search records read')));
+    const indexed = alongside(
+      fillSearchIndex(records)
+        .then(done('search records read'))
+        .then(async (index) => {
+          await index.write(searchDir);
+          // Pagefind's service is stopped as soon as it has written, and gives its memory back.
+          await closeSearchIndex();
+          return index.records;
+        })
+        .then(done('search index written')),
+    );
     if ((await astro) !== 0 || !existsSync(path.join(next, 'index.html'))) {
       say(`astro build failed; ${shown}/ is unchanged`);
       return 1;
     }
-    // The index itself is written after Astro rather than beside it: Pagefind takes the most memory
-    // then, and together they would need a third more than Astro alone.
-    const index = await filled;
-    const indexed = alongside(index.write(searchDir).then(done('search index written')));
-    const [cards] = await Promise.all([drawn, indexed]);
+    const [cards, indexedPages] = await Promise.all([drawn, indexed]);
     renameSync(searchDir, path.join(next, 'pagefind'));
     placeShareImages(cards.images, next);
-    say(`${checked.summary}; ${cards.drawn} share images drawn; search index of ${index.records} pages`);
+    say(`${checked.summary}; ${cards.drawn} share images drawn; search index of ${indexedPages} pages`);
     // Swap: two renames on one file system, so dist/ is never half-written. The old site is kept
     // until the next build.
     if (existsSync(outDir)) renameSync(outDir, replaced);
