@@ -4,11 +4,13 @@ import { meetingById, model, paths } from '../data/content.ts';
 import { changesSinceLastMeeting } from '../lib/changes.ts';
 import { html } from '../lib/html.ts';
 import type { Html } from '../lib/html.ts';
-import { meetingPath, taskPath } from '../lib/paths.ts';
-import type { MeetingFigure, TaskView } from '../lib/site-model.ts';
-import { taskState } from '../lib/site-views.ts';
+import { meetingPath, pagePath, taskPath, unitPath } from '../lib/paths.ts';
+import type { MeetingFigure, MeetingGroup, TaskView } from '../lib/site-model.ts';
+import { groupByMonth, reportedByMeeting, taskState } from '../lib/site-views.ts';
+import { MEETING_LEVELS } from '../schemas/meeting.ts';
+import { toLocalTime } from '../lib/dates.ts';
 import { localise } from '../lib/text.ts';
-import { formatDate, formatNumber, formatPercent, translator } from '../i18n/translate.ts';
+import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, translator } from '../i18n/translate.ts';
 import type { UiKey } from '../i18n/translate.ts';
 
 /** Where a page is: links up to it, then the page itself. */
@@ -80,4 +82,82 @@ export function meetingChanges(meetingId: string, lang: string): Html {
       }`,
   );
   return html`<section class="app-changes" aria-labelledby="changes-title">${title}${since}${counts}${figures}</section>`;
+}
+
+/** A task's row in a task table, made once per language: a task is listed on several pages. */
+const taskRows = new Map<string, WeakMap<TaskView, Html>>();
+
+function taskRow(view: TaskView, lang: string): Html {
+  let rows = taskRows.get(lang);
+  if (!rows) taskRows.set(lang, (rows = new WeakMap()));
+  let row = rows.get(view);
+  if (!row) {
+    const L = (text: Parameters<typeof localise>[0]) => localise(text, lang, paths.defaultLocale);
+    const { task } = view;
+    const owner = model.units.find((u) => u.id === task.owner);
+    row = html`<tr><td class="app-task-table__id"><a href="${taskPath(paths, lang, task.id)}">${task.id}</a></td><td>${L(task.title)}</td><td><a href="${unitPath(paths, lang, task.owner)}">${L(owner?.short ?? owner?.name)}</a></td><td class="app-nowrap">${
+      task.deadline ? html`<time datetime="${task.deadline}">${formatDate(task.deadline, lang)}</time>` : '—'
+    }</td><td>${statusTag(view, lang)}</td></tr>`;
+    rows.set(view, row);
+  }
+  return row;
+}
+
+/** Tasks as a table: id, title, owner, deadline and state, with a caption; a line saying so when there are none. */
+export function taskTable(views: readonly TaskView[], lang: string, caption: string): Html {
+  const t = translator(lang);
+  if (views.length === 0) return html`<p>${t('tasks.none')}</p>`;
+  return html`<div class="app-table-wrap" role="region" aria-label="${caption}" tabindex="0"><table class="app-table app-task-table"><caption>${caption}</caption><thead><tr><th scope="col">${t('task.id')}</th><th scope="col">${t('task.title')}</th><th scope="col">${t('task.owner')}</th><th scope="col">${t('task.deadline')}</th><th scope="col">${t('task.status')}</th></tr></thead><tbody>${views.map((view) => taskRow(view, lang))}</tbody></table></div>`;
+}
+
+/** A meeting as a news item in a list: category, title, date, lead, and what `more` adds. */
+export function meetingItem(meeting: MeetingGroup, lang: string, level: 2 | 3 | 4 = 3, more?: Html): Html {
+  const t = translator(lang);
+  const text = meeting.translations[lang]!;
+  return html`<article class="app-news-item"><p class="app-news-item__category"><a href="${pagePath(paths, lang, 'meetings', 'level', meeting.level)}">${t(`level.${meeting.level}`)}</a></p><h${level} class="app-news-item__title"><a href="${meetingPath(paths, lang, meeting.id)}">${text.title}</a></h${level}><p class="app-news-item__date"><time datetime="${meeting.date}">${formatDateTime(meeting.day, toLocalTime(meeting.date), lang)}</time></p><p class="app-news-item__lead">${text.summary}</p>${more}</article>`;
+}
+
+/** A meeting's entry in the timeline, with the figures it reported; made once per language, as it is on two pages. */
+const timelineEntries = new Map<string, WeakMap<MeetingGroup, Html>>();
+
+function timelineEntry(meeting: MeetingGroup, lang: string): Html {
+  let entries = timelineEntries.get(lang);
+  if (!entries) timelineEntries.set(lang, (entries = new WeakMap()));
+  let entry = entries.get(meeting);
+  if (!entry) {
+    const t = translator(lang);
+    const figures = reportedByMeeting(model).get(meeting.id) ?? [];
+    const programmeNumber = (id: string) => model.programmes.find((p) => p.id === id)?.number ?? id;
+    const list =
+      figures.length > 0 &&
+      html`<ul class="app-news-item__figures">${figures.map(
+        (f) =>
+          html`<li>${programmeNumber(f.programme)}${f.period !== 'cumulative' && ` (${f.period})`}: ${(['completed', 'total', 'on_schedule', 'overdue'] as const)
+            .filter((k) => f.figures[k] !== undefined)
+            .map((k) => ` ${t(`count.${k}` as UiKey).toLowerCase()} ${formatNumber(f.figures[k]!, lang)}`)
+            .join(',')}${f.figures.percent_completed !== undefined && ` (${formatPercent(f.figures.percent_completed, lang)})`}</li>`,
+      )}</ul>`;
+    entry = meetingItem(meeting, lang, 4, list || undefined);
+    entries.set(meeting, entry);
+  }
+  return entry;
+}
+
+/** Meetings by year and month, newest first, with links to each level's own timeline. */
+export function meetingTimeline(meetings: readonly MeetingGroup[], lang: string, level?: MeetingGroup['level']): Html {
+  const t = translator(lang);
+  const filters = [
+    { label: t('meetings.all'), href: pagePath(paths, lang, 'meetings'), current: !level },
+    ...MEETING_LEVELS.map((l) => ({ label: t(`level.${l}`), href: pagePath(paths, lang, 'meetings', 'level', l), current: l === level })),
+  ];
+  const years = groupByMonth(meetings);
+  return html`<nav class="app-filter" aria-label="${t('meetings.filter')}"><ul>${filters.map((f) => html`<li><a href="${f.href}"${f.current && html` aria-current="page"`}>${f.label}</a></li>`)}</ul></nav>${
+    years.length === 0 && html`<p>${t('meetings.none')}</p>`
+  }${years.map(
+    (year) =>
+      html`<section class="app-timeline__year" aria-labelledby="y${year.year}"><h2 id="y${year.year}">${year.year}</h2>${year.months.map(
+        (month) =>
+          html`<section class="app-timeline__month" aria-labelledby="m${month.month}"><h3 id="m${month.month}">${formatMonth(month.month, lang)}</h3>${month.meetings.map((meeting) => timelineEntry(meeting, lang))}</section>`,
+      )}</section>`,
+  )}`;
 }

@@ -118,5 +118,9 @@ async function meetingPage(group: MeetingGroup, lang: string): Promise<string> {
   return shellPage({ lang, title: meeting.title, description: meeting.summary, alternates, section: 'meetings', type: 'article', jsonLd, image: `${path}share.png`, pathname: path }, main);
 }
 
-export const GET: APIRoute<{ meeting: MeetingGroup }> = async ({ params, props }) =>
-  new Response(await meetingPage(props.meeting, pageLang(params.lang)), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+// The dev server asks for any id; one that is not a meeting in that language has no page.
+export const GET: APIRoute<{ meeting?: MeetingGroup }> = async ({ params, props }) => {
+  const lang = pageLang(params.lang);
+  if (!props.meeting?.translations[lang]) return new Response('no such meeting', { status: 404 });
+  return new Response(await meetingPage(props.meeting, lang), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+};

@@ -72,5 +72,8 @@ function taskPage(view: TaskView, lang: string): string {
   return shellPage({ lang, title: `${task.id}: ${title}`, section: 'tasks', alternates, pathname: taskPath(paths, lang, task.id) }, main);
 }
 
-export const GET: APIRoute<{ view: TaskView }> = ({ params, props }) =>
-  new Response(taskPage(props.view, pageLang(params.lang)), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+// The dev server asks for any id; one that is not a task has no page.
+export const GET: APIRoute<{ view?: TaskView }> = ({ params, props }) =>
+  props.view
+    ? new Response(taskPage(props.view, pageLang(params.lang)), { headers: { 'Content-Type': 'text/html; charset=utf-8' } })
+    : new Response('no such task', { status: 404 });
