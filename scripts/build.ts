@@ -3,12 +3,12 @@
 // Usage: npm run build   (CONTENT_DIR, SOURCE_DATE_EPOCH, BASE_PATH and OUT_DIR are read from the environment)
 import { spawn } from 'node:child_process';
 import type { ChildProcess, StdioOptions } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import path from 'node:path';
 import { contentDir } from '../src/loaders/content-dir.ts';
+import { resolveAsOf } from '../src/loaders/as-of.ts';
 import { preparedFiles, readPrepared, readSearchRecords } from './lib/prepared.ts';
-import type { SnapshotReady } from './lib/prepared.ts';
 import { closeSearchIndex, fillSearchIndex } from './lib/search-index.ts';
 import { drawShareImages, placeShareImages } from './lib/share-images.ts';
 
@@ -27,6 +27,23 @@ function astroNodeOptions(pages: number): string {
   const given = process.env.NODE_OPTIONS ?? '';
   if (given.includes('--max-old-space-size')) return given;
   return `${given} --max-old-space-size=${Math.max(1536, Math.ceil(pages * 0.11))}`.trim();
+}
+
+/**
+ * About how many pages the content makes, before it is read: one per meeting file, and one per task
+ * in each of two languages. A task is an item of a tasks/*.yaml list, a line that starts with "- ".
+ * Only astroNodeOptions needs it, and only roughly: its limit is twice what a page needs.
+ */
+function estimatePages(dir: string): number {
+  const files = (folder: string, ext: string) => {
+    try {
+      return readdirSync(path.join(dir, folder)).filter((name) => name.endsWith(ext)).map((name) => path.join(dir, folder, name));
+    } catch {
+      return [];
+    }
+  };
+  const tasks = files('tasks', '.yaml').reduce((n, file) => n + (readFileSync(file, 'utf8').match(/^- /gm)?.length ?? 0), 0);
+  return files('meetings', '.md').length + tasks * 2;
 }
 
 function say(message: string): void {
@@ -49,20 +66,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/**
- * Starts a Node script. `exit` settles with its exit status; `message`, with the first message it
- * sends (when started with `ipc`), or with nothing if it ends first.
- */
-function start(args: string[], env: Record<string, string>, ipc = false) {
-  const stdio: StdioOptions = ipc ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit';
-  const child = spawn(process.execPath, args, { stdio, env: { ...process.env, ...env } });
+/** Starts a Node script; `exit` settles with its exit status. */
+function start(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   children.add(child);
   const exit = new Promise<number | null>((resolve) => child.on('close', resolve)).finally(() => children.delete(child));
-  const message = new Promise<unknown>((resolve) => {
-    child.once('message', resolve);
-    void exit.then(() => resolve(undefined));
-  });
-  return { child, exit, message };
+  return { child, exit };
 }
 
 async function main(): Promise<number> {
@@ -93,27 +102,28 @@ async function main(): Promise<number> {
     if (!existsSync(outDir) && existsSync(replaced)) renameSync(replaced, outDir);
     leftOver = setAside(work, existsSync(work) ? readdirSync(work).map((name) => path.join(work, name)) : []);
     // Reading a province's whole history takes memory that a process gives back only when it ends:
-    // it is read in a process of its own. Astro starts as soon as the check has written the content
-    // for it; the check goes on preparing the share cards and search records meanwhile, and ends
-    // soon after, before Astro is rendering pages.
-    const check = start([path.resolve('scripts/lib/build-check.ts'), dir, shown, checkedDir], {}, true);
-    const ready = (await check.message) as SnapshotReady | undefined;
-    const failed = (status: number | null) => (status === 1 ? 1 : 2);
-    if (!ready) return failed(await check.exit);
+    // it is read in a process of its own. Astro starts beside it, and its loaders wait for the
+    // content the check writes for them (CONTENT_SNAPSHOT) while Astro's own start (its config,
+    // its bundler) goes on; the check goes on preparing the share cards and search records
+    // meanwhile, and ends soon after, before Astro is rendering pages. Both compute derived states
+    // as of the same date, chosen here once (unless site.yaml sets it).
+    const asOf = resolveAsOf({}, process.env, new Date());
+    const check = start([path.resolve('scripts/lib/build-check.ts'), dir, shown, checkedDir], { AS_OF: asOf });
     // Astro's warnings and errors are shown, not its line per page (ASTRO_LOG_LEVEL=info shows them).
     const logLevel = process.env.ASTRO_LOG_LEVEL || 'warn';
-    const astroEnv = { CONTENT_DIR: dir, CONTENT_SNAPSHOT: preparedFiles(checkedDir).snapshot, AS_OF: ready.asOf, ASTRO_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_LOG_LEVEL: logLevel, NODE_OPTIONS: astroNodeOptions(ready.pages), ...LEAN_BUNDLER };
+    const astroEnv = { CONTENT_DIR: dir, CONTENT_SNAPSHOT: preparedFiles(checkedDir).snapshot, BUILD_PID: String(process.pid), AS_OF: asOf, ASTRO_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_LOG_LEVEL: logLevel, NODE_OPTIONS: astroNodeOptions(estimatePages(dir)), ...LEAN_BUNDLER };
     astroProcess = start([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], astroEnv);
-    say(`Astro started at ${elapsed()}`);
     const astro = astroProcess.exit.then((status) => (status === 0 ? done('pages rendered')(status) : status));
+    const checkStatus = await check.exit;
+    if (checkStatus !== 0) {
+      // It has said what is wrong with the content (1), or failed itself (2). Astro, still waiting
+      // for the content, is stopped below, in `finally`.
+      if (checkStatus !== 1) say(`the content check failed; ${shown}/ is unchanged`);
+      return checkStatus === 1 ? 1 : 2;
+    }
     // What this process runs from now on, in the threads and processes it starts (drawing, Pagefind),
     // gives way to Astro, whose pages are what the build waits for.
     setPriority(10);
-    const checkStatus = await check.exit;
-    if (checkStatus !== 0) {
-      say(`the content check failed after the content was read; ${shown}/ is unchanged`);
-      return 2;
-    }
     const checked = readPrepared(checkedDir);
     const records = readSearchRecords(checkedDir);
     // Astro renders the pages on about one core. On the other, meanwhile, the share images not in

@@ -3,13 +3,13 @@
 // Usage: node scripts/lib/build-check.ts <content folder> <output folder, as shown> <work folder>
 // Reads and checks the content and prints its problems. When there is no error, writes into the
 // work folder content.bin, the content as checked, for Astro's loaders (CONTENT_SNAPSHOT), so that
-// they need not read and render every file again, and tells the build that it may start Astro
-// (a `SnapshotReady` message, when run with an IPC channel). Then it writes prepared.bin, what the
-// rest of the build needs (see `Prepared`), and search.bin, the search index's records.
+// they need not read and render every file again: Astro, started beside this check, waits for that
+// file to appear (it is written under another name, then renamed). Then it writes prepared.bin, what
+// the rest of the build needs (see `Prepared`), and search.bin, the search index's records.
 // What reading each file gave is kept in node_modules/.astro/content-reads.bin, for the next build
 // to take where the file has not changed.
 // Exits with 1 when the content has errors, 2 on a failure of its own.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import path from 'node:path';
 import { readContentInParallel } from '../../src/loaders/content-reader.ts';
@@ -21,7 +21,7 @@ import { formatProblems } from './report.ts';
 import { searchIndexRecords } from './search-index.ts';
 import { shareCards } from './share-images.ts';
 import { preparedFiles } from './prepared.ts';
-import type { Prepared, SnapshotReady } from './prepared.ts';
+import type { Prepared } from './prepared.ts';
 
 async function main(dir: string, shown: string, work: string): Promise<number> {
   const started = performance.now();
@@ -38,9 +38,10 @@ async function main(dir: string, shown: string, work: string): Promise<number> {
   const files = preparedFiles(work);
   mkdirSync(work, { recursive: true });
   // The warnings were printed here; Astro's loaders are given none, so they are not printed twice.
-  writeFileSync(files.snapshot, serialize({ model: content, problems: [], html }));
-  // Astro needs no more than this: the build starts it now, while the rest is prepared here.
-  process.send?.({ asOf, pages: content.meetings.length + content.tasks.length * content.site.locales.length } satisfies SnapshotReady);
+  // Astro needs no more than this, and goes on as soon as the file has its name, while the rest is
+  // prepared here.
+  writeFileSync(`${files.snapshot}.part`, serialize({ model: content, problems: [], html }));
+  renameSync(`${files.snapshot}.part`, files.snapshot);
   const ctx = { base: process.env.BASE_PATH || '/', defaultLocale: defaultLocale(content.site) };
   const model = buildSiteModel(siteInputFromContent(content), asOf);
   const prepared: Prepared = { asOf, summary: `${model.meetings.length} meetings, ${model.tasks.length} tasks`, cards: shareCards(model, ctx) };

@@ -13,13 +13,6 @@ export interface Prepared {
   cards: Array<{ file: string; card: CardText }>;
 }
 
-/** What `build-check.ts` sends once the snapshot for Astro is written: all Astro needs to start. */
-export interface SnapshotReady {
-  asOf: string;
-  /** How many pages the content makes, about: a meeting file makes one, a task one per language. */
-  pages: number;
-}
-
 /** The files `build-check.ts` writes into the work folder. */
 export function preparedFiles(work: string): { snapshot: string; prepared: string; search: string } {
   return { snapshot: path.join(work, 'content.bin'), prepared: path.join(work, 'prepared.bin'), search: path.join(work, 'search.bin') };

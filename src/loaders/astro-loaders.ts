@@ -5,20 +5,27 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { contentDir, readContent } from './content-reader.ts';
 import type { ContentRead } from './content-reader.ts';
 import { formatProblem } from '../lib/problems.ts';
+import { waitForFile } from './wait-for-file.ts';
 
 type Read = Omit<ContentRead, 'position'>;
 
 let cached: { key: string; read: Read } | undefined;
-let snapshot: Read | undefined;
+let snapshot: Promise<Read> | undefined;
 
 /**
  * The content as `npm run build` has just read and checked it, handed over in `CONTENT_SNAPSHOT`
- * (written by `scripts/lib/build-check.ts`), so that a build reads and renders every file once, not twice.
+ * (written by `scripts/lib/build-check.ts`), so that a build reads and renders every file once, not
+ * twice. The build starts Astro beside the check, so that Astro's own start overlaps it: the file
+ * may not be there yet, and is waited for. Waiting stops if the build (`BUILD_PID`) has gone,
+ * stopped from outside; when the check finds errors, the build stops Astro itself.
  */
-function snapshotRead(): Read | undefined {
+function snapshotRead(): Promise<Read> | undefined {
   const file = process.env.CONTENT_SNAPSHOT;
   if (!file) return undefined;
-  snapshot ??= deserialize(readFileSync(file)) as Read;
+  // The build's process id, as it gave it: by the time this runs, a stopped build's Astro may
+  // already have another parent.
+  const build = Number(process.env.BUILD_PID) || process.ppid;
+  snapshot ??= waitForFile(file, build).then(() => deserialize(readFileSync(file)) as Read);
   return snapshot;
 }
 
@@ -92,7 +99,8 @@ export function contentLoader(kind: Kind): Loader {
     name: `content-${kind}`,
     load: async (context) => {
       const dir = contentDir();
-      const current = () => (!context.watcher && snapshotRead()) || currentRead(dir);
+      const checked = context.watcher ? undefined : await snapshotRead();
+      const current = () => checked ?? currentRead(dir);
       const sync = async (): Promise<boolean> => {
         const read = current();
         const errors = read.problems.filter((p) => p.severity === 'error');
