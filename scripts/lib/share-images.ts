@@ -22,8 +22,8 @@ const HEIGHT = 630;
 const MARGIN = 72;
 // Bump when the design changes, so cached cards are drawn again. (3: caches from before cards were
 // written under a temporary name first may hold half-written ones. 4: palette images. 5: ink read
-// from the alpha channel.)
-const DESIGN = '5';
+// from the alpha channel. 6: compressed in bands.)
+const DESIGN = '6';
 
 function escapeMarkup(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -75,6 +75,7 @@ function backgroundRows(): Buffer {
 
 /** A piece of text set in its style: how much ink covers each pixel, 0 to 255. */
 interface Mask {
+  text: string;
   ink: Buffer;
   width: number;
   height: number;
@@ -98,7 +99,7 @@ async function setText(text: string, style: Style): Promise<Mask> {
     .extractChannel(3)
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return { ink: data, width: info.width, height: info.height, style };
+  return { text, ink: data, width: info.width, height: info.height, style };
 }
 
 /** The shade of a style's colour for each amount of ink, 0 to 255: an offset from its first shade. */
@@ -110,25 +111,87 @@ function rowsCovered({ height, style }: Mask): [number, number] {
   return [top, Math.min(top + height, HEIGHT)];
 }
 
-/** Paints a piece of text into the image's rows, in the shade of its style that its ink calls for. */
-function paint(rows: Buffer, mask: Mask): void {
+/**
+ * Paints a piece of text, in the shade of its style that its ink calls for, into rows of the image
+ * that start at row `first`. Returns the Adler-32 sums of what it painted, as if on bytes of 0.
+ */
+function paint(rows: Buffer, mask: Mask, first = 0): { sum: number; weighted: number } {
   const { ink, width, style } = mask;
-  const first = FIRST_SHADE[style];
+  const shade = FIRST_SHADE[style];
   const [top, bottom] = rowsCovered(mask);
+  const length = rows.length;
+  let sum = 0;
+  let weighted = 0;
   for (let y = 0; y < bottom - top; y++) {
-    const row = (top + y) * ROW + 1 + MARGIN;
+    const row = (top - first + y) * ROW + 1 + MARGIN;
+    let rowSum = 0;
+    let rowWeighted = 0;
     for (let x = 0, from = y * width; x < width; x++) {
       const coverage = ink[from + x]!;
-      if (coverage !== 0) rows[row + x] = first + SHADE_OF_INK[coverage]!;
+      if (coverage === 0) continue;
+      const value = shade + SHADE_OF_INK[coverage]!;
+      rows[row + x] = value;
+      rowSum += value;
+      rowWeighted += (length - row - x) * value;
     }
+    sum = (sum + rowSum) % ADLER_BASE;
+    weighted = (weighted + rowWeighted) % ADLER_BASE;
   }
+  return { sum, weighted };
 }
 
-/** Puts the background back where a piece of text was painted, so that the rows can be used for the next card. */
-function unpaint(rows: Buffer, background: Buffer, mask: Mask): void {
-  const [top, bottom] = rowsCovered(mask);
-  background.copy(rows, top * ROW, top * ROW, bottom * ROW);
+/**
+ * Adler-32, which ends a zlib stream, kept as its two sums and the length of the bytes they sum, so
+ * that the sums of bands of the image can be put together (`adlerThen`) without reading them again.
+ */
+interface Adler {
+  a: number;
+  b: number;
+  length: number;
 }
+const ADLER_BASE = 65521;
+
+function adler32(data: Uint8Array): Adler {
+  let a = 1;
+  let b = 0;
+  // The sums are reduced every 5,552 bytes, the most that cannot take `b` past 2^32 (as zlib does).
+  for (let i = 0; i < data.length; ) {
+    for (const end = Math.min(i + 5552, data.length); i < end; i++) {
+      a += data[i]!;
+      b += a;
+    }
+    a %= ADLER_BASE;
+    b %= ADLER_BASE;
+  }
+  return { a, b, length: data.length };
+}
+
+/** The Adler-32 of `first`'s bytes followed by `next`'s. */
+function adlerThen(first: Adler, next: Adler): Adler {
+  return {
+    a: (first.a + next.a - 1) % ADLER_BASE,
+    b: (first.b + next.b + (next.length % ADLER_BASE) * ((first.a + ADLER_BASE - 1) % ADLER_BASE)) % ADLER_BASE,
+    length: first.length + next.length,
+  };
+}
+
+/**
+ * Rows of the image compressed on their own, with zlib's RLE strategy (runs of one colour make up
+ * most of a card): a raw deflate stream flushed to a whole byte and, but for the card's last band,
+ * not final, so that bands can follow one another in one zlib stream.
+ */
+interface Band {
+  deflated: Buffer;
+  adler: Adler;
+}
+
+function deflateBand(rows: Buffer, last: boolean, adler = adler32(rows)): Band {
+  const finishFlush = last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
+  return { deflated: zlib.deflateRawSync(rows, { strategy: zlib.constants.Z_RLE, finishFlush }), adler };
+}
+
+/** zlib's two header bytes: deflate with a 32 KB window, no dictionary (and a check that makes them a multiple of 31). */
+const ZLIB_HEADER = Buffer.from([0x78, 0x01]);
 
 function pngChunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
@@ -141,14 +204,17 @@ function pngChunk(type: string, data: Buffer): Buffer {
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/** The rows as an 8-bit palette PNG. Runs of one colour make up most of a card: zlib's RLE strategy is made for them. */
-function encodePng(rows: Buffer): Buffer {
+/** Bands of the image, in order, as an 8-bit palette PNG: one zlib stream of the bands, then their Adler-32. */
+function encodePng(bands: Band[]): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(WIDTH, 0);
   header.writeUInt32BE(HEIGHT, 4);
   header[8] = 8;
   header[9] = 3;
-  const data = zlib.deflateSync(rows, { strategy: zlib.constants.Z_RLE });
+  const { a, b } = bands.map((band) => band.adler).reduce(adlerThen);
+  const check = Buffer.alloc(4);
+  check.writeUInt32BE(b * 0x10000 + a, 0);
+  const data = Buffer.concat([ZLIB_HEADER, ...bands.map((band) => band.deflated), check]);
   return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('PLTE', PALETTE), pngChunk('IDAT', data), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
@@ -166,45 +232,100 @@ export interface CardText {
   date: string;
 }
 
-/**
- * Pieces of text set once and used on many cards: the site's name and the kickers (a handful), and
- * the dates of the cards drawn last (cards come in date order, and meetings share dates).
- */
-class SetTexts {
-  private readonly lasting = new Map<string, Promise<Mask>>();
-  private readonly recent = new Map<string, Promise<Mask>>();
-  private static readonly RECENT = 32;
+/** A map that forgets the entry set longest ago once it holds more than `size`. */
+class Recent<T> {
+  private readonly entries = new Map<string, T>();
+  private readonly size: number;
+  constructor(size: number) {
+    this.size = size;
+  }
 
-  get(text: string, style: Style, keep: 'lasting' | 'recent'): Promise<Mask> {
-    const key = `${style}:${text}`;
-    const map = this[keep];
-    let mask = map.get(key);
-    if (!mask) {
-      mask = setText(text, style);
-      map.set(key, mask);
-      // The oldest is forgotten: a Map keeps the order in which keys were set.
-      if (map.size > SetTexts.RECENT && keep === 'recent') map.delete(map.keys().next().value!);
+  get(key: string, make: () => T): T {
+    let value = this.entries.get(key);
+    if (value === undefined) {
+      value = make();
+      this.entries.set(key, value);
+      // A Map keeps the order in which keys were set.
+      if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
     }
-    return mask;
+    return value;
+  }
+}
+
+/** Where the title's band starts, and the date's: above, between and below, every card has the same rows. */
+const TITLE_TOP = STYLES.title.top;
+const DATE_TOP = STYLES.date.top;
+
+/**
+ * What cards share, made once: pieces of text set (the site's name and the kickers, a handful, and
+ * the dates of the cards drawn last: cards come in date order, and meetings share dates), and the
+ * bands of the image that hold them, compressed, with the white rows between title and date.
+ */
+class Shared {
+  private readonly lasting = new Map<string, Promise<unknown>>();
+  private readonly recent = new Recent<Promise<unknown>>(32);
+  readonly background = backgroundRows();
+
+  private keep<T>(key: string, keep: 'lasting' | 'recent', make: () => Promise<T>): Promise<T> {
+    if (keep === 'recent') return this.recent.get(key, make) as Promise<T>;
+    let value = this.lasting.get(key);
+    if (!value) this.lasting.set(key, (value = make()));
+    return value as Promise<T>;
+  }
+
+  text(text: string, style: Style, keep: 'lasting' | 'recent'): Promise<Mask> {
+    return this.keep(`${style}:${text}`, keep, () => setText(text, style));
+  }
+
+  /** The band above the title: the red band with the site's name, and the kicker. */
+  top(site: Mask, kicker: Mask): Promise<Band> {
+    return this.keep(`top:${site.text}\0${kicker.text}`, 'lasting', async () => this.band(0, TITLE_TOP, [site, kicker], false));
+  }
+
+  /** White rows from the title's end to the date's band. */
+  gap(from: number): Promise<Band> {
+    return this.keep(`gap:${from}`, 'lasting', async () => this.band(from, DATE_TOP, [], false));
+  }
+
+  /** The band from the date down: the date, and the dark red bar; the card's last. */
+  bottom(date: Mask): Promise<Band> {
+    return this.keep(`bottom:${date.text}`, 'recent', async () => this.band(DATE_TOP, HEIGHT, [date], true));
+  }
+
+  private band(from: number, to: number, masks: Mask[], last: boolean): Band {
+    const rows = this.background.subarray(from * ROW, to * ROW);
+    const painted = Buffer.from(rows);
+    for (const mask of masks) paint(painted, mask, from);
+    return deflateBand(painted, last);
   }
 }
 
 /**
- * Draws a card into `rows`, which hold the background, and encodes it; the rows hold the background
- * again when it returns. Text is set by libvips (Pango, with the bundled fonts), and painted and
- * encoded here.
+ * Draws a card and encodes it. Text is set by libvips (Pango, with the bundled fonts), and painted
+ * and encoded here: the title's rows alone are compressed for each card, the bands above and
+ * below it, which cards share, once. A title too long for its room (which `cardTitle` keeps it
+ * from) overlaps the date, and is drawn into the whole image instead.
  */
-async function drawCard(card: CardText, texts: SetTexts, rows: Buffer, background: Buffer): Promise<Buffer> {
-  const masks = await Promise.all([
-    texts.get(card.site, 'site', 'lasting'),
-    texts.get(card.kicker.toUpperCase(), 'kicker', 'lasting'),
+async function drawCard(card: CardText, shared: Shared): Promise<Buffer> {
+  const [site, kicker, title, date] = await Promise.all([
+    shared.text(card.site, 'site', 'lasting'),
+    shared.text(card.kicker.toUpperCase(), 'kicker', 'lasting'),
     setText(cardTitle(card.title), 'title'),
-    texts.get(card.date, 'date', 'recent'),
+    shared.text(card.date, 'date', 'recent'),
   ]);
-  for (const mask of masks) paint(rows, mask);
-  const png = encodePng(rows);
-  for (const mask of masks) unpaint(rows, background, mask);
-  return png;
+  const end = TITLE_TOP + title.height;
+  if (end > DATE_TOP) {
+    const rows = Buffer.from(shared.background);
+    for (const mask of [site, kicker, title, date]) paint(rows, mask);
+    return encodePng([deflateBand(rows, true)]);
+  }
+  // The title's rows are white, palette entry 0, where there is no ink: their Adler-32 sums follow
+  // from the ink painted.
+  const rows = Buffer.alloc((end - TITLE_TOP) * ROW);
+  const ink = paint(rows, title, TITLE_TOP);
+  const adler = { a: (1 + ink.sum) % ADLER_BASE, b: ((rows.length % ADLER_BASE) + ink.weighted) % ADLER_BASE, length: rows.length };
+  const [top, gap, bottom] = await Promise.all([shared.top(site, kicker), shared.gap(end), shared.bottom(date)]);
+  return encodePng([top, deflateBand(rows, false, adler), gap, bottom]);
 }
 
 /** Every meeting's share card: where it goes in the site and what it says. */
@@ -242,8 +363,7 @@ export async function drawShareImages(cards: ReadonlyArray<{ file: string; card:
   // Every card is drawn once: libvips' cache of recent operations would only hold memory while
   // Astro, beside this, needs the most.
   sharp.cache(false);
-  const texts = new SetTexts();
-  const background = backgroundRows();
+  const shared = new Shared();
   const images: ShareImages = cards.map(({ file, card }) => ({
     file,
     cached: path.join(cacheDir, `${createHash('sha256').update(JSON.stringify([DESIGN, card])).digest('hex')}.png`),
@@ -251,13 +371,11 @@ export async function drawShareImages(cards: ReadonlyArray<{ file: string; card:
   const missing = images.flatMap((image, i) => (existsSync(image.cached) ? [] : [{ ...image, card: cards[i]!.card }]));
   let next = 0;
   const lane = async () => {
-    // Each lane draws its cards in rows of its own.
-    const rows = Buffer.from(background);
     for (let item = missing[next++]; item && !signal?.aborted; item = missing[next++]) {
       // Written under another name first, so that a build stopped halfway never leaves half a card
       // in the cache under the name of a whole one.
       const partial = `${item.cached}.${process.pid}.part`;
-      writeFileSync(partial, await drawCard(item.card, texts, rows, background));
+      writeFileSync(partial, await drawCard(item.card, shared));
       renameSync(partial, item.cached);
     }
   };

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cardTitle, drawShareImages } from '../../../scripts/lib/share-images.ts';
 
@@ -60,6 +61,33 @@ describe(drawShareImages, () => {
     for (const [i, one] of cards.entries()) {
       const alone = await drawShareImages([one], path.join(scratch, `alone-${i}`));
       expect(readFileSync(alone.images[0]!.cached).equals(readFileSync(together.images[i]!.cached))).toBe(true);
+    }
+  });
+});
+
+/** The PNG's image data, one zlib stream whose Adler-32 `inflateSync` checks: a filter byte and 1,200 palette entries a row. */
+function imageRows(png: Buffer): Buffer {
+  const data: Buffer[] = [];
+  for (let at = 8; at < png.length; at += 12 + png.readUInt32BE(at)) {
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') data.push(png.subarray(at + 8, at + 8 + png.readUInt32BE(at)));
+  }
+  return zlib.inflateSync(Buffer.concat(data));
+}
+
+describe('share image encoding', () => {
+  it('writes one valid zlib stream from bands drawn apart, for titles of one to four lines and one that overflows', async () => {
+    const titles = ['Họp', 'Phiên họp thứ hai của Ban Chỉ đạo tỉnh về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số năm 2025', 'Ban Chỉ đạo '.repeat(10)];
+    // Words too long for two to share a line: six lines, into the date's band.
+    const overflowing = 'Chuyểnđổisốtoàndiện '.repeat(7);
+    const cards = [...titles, overflowing].map((title, i) => ({ file: `e${i}/share.png`, card: { ...card, title, date: `Thứ Hai, ${i + 1}/1/2025` } }));
+    const { images } = await drawShareImages(cards, path.join(scratch, 'encoding'));
+    for (const image of images) {
+      const rows = imageRows(readFileSync(image.cached));
+      expect(rows.length).toBe(630 * 1201);
+      // Every row unfiltered; the band at the top and the bar at the foot where the design puts them.
+      expect(Array.from({ length: 630 }, (_, y) => rows[y * 1201]).every((filter) => filter === 0)).toBe(true);
+      expect(rows[1]).toBe(1);
+      expect(rows[629 * 1201 + 1]).toBe(2);
     }
   });
 });
