@@ -51,7 +51,11 @@ function currentRead(dir: string): Read {
   return read;
 }
 
-type Kind = 'site' | 'programmes' | 'units' | 'tasks' | 'meetings';
+const KINDS = ['site', 'programmes', 'units', 'tasks', 'meetings'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** The collections that have yet to take their part of the snapshot; once none has, it is let go. */
+const toTake = new Set<Kind>(KINDS);
 
 async function fill(kind: Kind, dir: string, read: Read, { store, parseData }: LoaderContext): Promise<void> {
   const m = read.model!;
@@ -81,7 +85,6 @@ async function fill(kind: Kind, dir: string, read: Read, { store, parseData }: L
         // The reader has checked the data against the same schema; Astro's pass is needed only to
         // turn photo paths into processed images.
         data: images ? await parseData({ id, data, filePath }) : data,
-        body: meeting.body,
         filePath,
         rendered: { html: read.html.get(meeting.file) ?? '', metadata: {} },
       });
@@ -123,7 +126,12 @@ export function contentLoader(kind: Kind): Loader {
         await sync();
         return;
       }
-      if (!(await sync())) {
+      const synced = await sync();
+      // What the collections took stays in Astro's store: the rest (the Markdown sources, the
+      // files' positions) need not stay in memory while Astro renders.
+      toTake.delete(kind);
+      if (toTake.size === 0) snapshot = undefined;
+      if (!synced) {
         const errors = current().problems.filter((p) => p.severity === 'error');
         throw new Error(`content in ${dir} has ${errors.length} error(s):\n${errors.map(formatProblem).join('\n')}`);
       }
