@@ -110,6 +110,21 @@ export function taskTable(views: readonly TaskView[], lang: string, caption: str
   return html`<div class="app-table-wrap" role="region" aria-label="${caption}" tabindex="0"><table class="app-table app-task-table"><caption>${caption}</caption><thead><tr><th scope="col">${t('task.id')}</th><th scope="col">${t('task.title')}</th><th scope="col">${t('task.owner')}</th><th scope="col">${t('task.deadline')}</th><th scope="col">${t('task.status')}</th></tr></thead><tbody>${views.map((view) => taskRow(view, lang))}</tbody></table></div>`;
 }
 
+/**
+ * Tasks as a short list for a narrow column, where a table's five columns would not fit: each task's
+ * id and title as a link, then its deadline, owner and state.
+ */
+export function taskList(views: readonly TaskView[], lang: string): Html {
+  const t = translator(lang);
+  const L = (text: Parameters<typeof localise>[0]) => localise(text, lang, paths.defaultLocale);
+  return html`<ul class="app-task-list">${views.map((view) => {
+    const { task } = view;
+    const owner = model.units.find((u) => u.id === task.owner);
+    const deadline = task.deadline ? html`${t('task.deadline')}: <time datetime="${task.deadline}">${formatDate(task.deadline, lang)}</time> · ` : '';
+    return html`<li class="app-task-list__item"><a href="${taskPath(paths, lang, task.id)}">${task.id}: ${L(task.title)}</a><p class="app-meta">${deadline}<a href="${unitPath(paths, lang, task.owner)}">${L(owner?.short ?? owner?.name)}</a> ${statusTag(view, lang)}</p></li>`;
+  })}</ul>`;
+}
+
 /** A meeting as a news item in a list: category, title, date, lead, and what `more` adds. */
 export function meetingItem(meeting: MeetingGroup, lang: string, level: 2 | 3 | 4 = 3, more?: Html): Html {
   const t = translator(lang);

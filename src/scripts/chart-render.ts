@@ -18,8 +18,9 @@ import type { ChartPayload } from './chart-element.ts';
 // Only the parts the site's charts use.
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, DoughnutController, ArcElement, CategoryScale, LinearScale, Legend, Tooltip);
 
-// Colours with at least 3:1 contrast on white; each series also has its own dash or border style,
-// and every value is written on the chart, so colour never carries meaning alone.
+// Colours with at least 3:1 contrast on white; each series also has its own dash and point style,
+// and every value is written on the chart (or, on a crowded one, in the table beside it), so colour
+// never carries meaning alone.
 const COLOURS = ['#13622c', '#0a4a94', '#9e1b1b', '#6b4e00', '#5b2a86', '#4d4d4d'];
 const DASHES = [[], [8, 4], [2, 3], [12, 3, 2, 3], [4, 4], [1, 2]];
 
@@ -51,10 +52,18 @@ const valueLabels: Plugin = {
   },
 };
 
+/**
+ * Past this many categories (a chart over a province's whole history has a date for each report),
+ * values written on the chart would overlap into a smear, and so would the points' marks: the chart
+ * then shows its lines with small marks, and the values are in the table and the tooltips.
+ */
+const MOST_LABELLED = 24;
+
 /** Draws a chart from the numbers of the table it enhances. */
 export function renderChart(canvas: HTMLCanvasElement, payload: ChartPayload): Chart {
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const stacked = payload.kind === 'stacked-bar';
+  const crowded = payload.labels.length > MOST_LABELLED;
   const type = payload.kind === 'stacked-bar' ? 'bar' : payload.kind;
   const datasets: ChartConfiguration['data']['datasets'] =
     payload.kind === 'doughnut'
@@ -67,21 +76,23 @@ export function renderChart(canvas: HTMLCanvasElement, payload: ChartPayload): C
           borderDash: DASHES[s.style % DASHES.length],
           borderWidth: 2,
           pointStyle: ['circle', 'rect', 'triangle', 'rectRot', 'star', 'cross'][s.style % 6] as 'circle',
-          pointRadius: 4,
+          pointRadius: crowded ? 0 : 4,
           spanGaps: true,
         }));
   const groups = [...new Set((payload.points ?? []).map((p) => p.group))];
   groups.forEach((group, i) => {
-    const points = payload.points!.filter((p) => p.group === group);
+    // The first figure reported for a date, as in the table.
+    const points = new Map<string, number>();
+    for (const p of payload.points!) if (p.group === group && !points.has(p.label)) points.set(p.label, p.value);
     datasets.push({
       type: 'line',
       label: group,
-      data: payload.labels.map((label) => points.find((p) => p.label === label)?.value ?? null),
+      data: payload.labels.map((label) => points.get(label) ?? null),
       borderColor: '#1a1a1a',
       backgroundColor: '#ffffff',
       pointStyle: i === 0 ? 'rectRot' : 'triangle',
-      pointRadius: 7,
-      pointBorderWidth: 2,
+      pointRadius: crowded ? 3 : 7,
+      pointBorderWidth: crowded ? 1 : 2,
       showLine: false,
     });
   });
@@ -96,6 +107,6 @@ export function renderChart(canvas: HTMLCanvasElement, payload: ChartPayload): C
       plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, font: { size: 13 } } }, tooltip: { enabled: true } },
       scales: payload.kind === 'doughnut' ? {} : { x: { stacked }, y: { stacked, beginAtZero: true, ticks: { precision: 0 } } },
     },
-    plugins: [valueLabels],
+    plugins: crowded ? [] : [valueLabels],
   } as ChartConfiguration);
 }
