@@ -3,7 +3,7 @@
 // Usage: npm run build   (CONTENT_DIR, SOURCE_DATE_EPOCH, BASE_PATH and OUT_DIR are read from the environment)
 import { spawn } from 'node:child_process';
 import type { ChildProcess, StdioOptions } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import path from 'node:path';
 import { contentDir } from '../src/loaders/content-dir.ts';
@@ -44,6 +44,34 @@ function estimatePages(dir: string): number {
   };
   const tasks = files('tasks', '.yaml').reduce((n, file) => n + (readFileSync(file, 'utf8').match(/^- /gm)?.length ?? 0), 0);
   return files('meetings', '.md').length + tasks * 2;
+}
+
+/** Whether a process is still running. */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Where Astro writes the site. Astro moves files from the project's .astro/ folder into its output
+ * folder by renaming them, which works within one file system and fails across two (a /tmp or
+ * /dev/shm in memory, a mounted volume: "EXDEV: cross-device link not permitted"). When the site goes
+ * to another file system than the project's, Astro writes into the project's .astro/ folder, and the
+ * site is copied to `next` when it is done. Such folders that a stopped build left are deleted.
+ */
+function astroOutput(next: string): { dir: string; leftOver: string[] } {
+  mkdirSync(path.dirname(next), { recursive: true });
+  if (statSync(path.dirname(next)).dev === statSync(process.cwd()).dev) return { dir: next, leftOver: [] };
+  const inProject = path.resolve('.astro');
+  mkdirSync(inProject, { recursive: true });
+  const leftOver = readdirSync(inProject)
+    .filter((name) => /^site-\d+$/.test(name) && !running(Number(name.slice(5))))
+    .map((name) => path.join(inProject, name));
+  return { dir: path.join(inProject, path.basename(next)), leftOver };
 }
 
 function say(message: string): void {
@@ -96,6 +124,8 @@ async function main(): Promise<number> {
   };
   const stopDrawing = new AbortController();
   let astroProcess: ReturnType<typeof start> | undefined;
+  // Where Astro writes the site: `next`, or a folder in the project (see astroOutput).
+  let astroDir = next;
   try {
     // A site left in .build-tmp/replaced by a build stopped between the two renames of its swap is
     // put back first.
@@ -111,7 +141,10 @@ async function main(): Promise<number> {
     const check = start([path.resolve('scripts/lib/build-check.ts'), dir, shown, checkedDir], { AS_OF: asOf });
     // Astro's warnings and errors are shown, not its line per page (ASTRO_LOG_LEVEL=info shows them).
     const logLevel = process.env.ASTRO_LOG_LEVEL || 'warn';
-    const astroEnv = { CONTENT_DIR: dir, CONTENT_SNAPSHOT: preparedFiles(checkedDir).snapshot, BUILD_PID: String(process.pid), AS_OF: asOf, ASTRO_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_LOG_LEVEL: logLevel, NODE_OPTIONS: astroNodeOptions(estimatePages(dir)), ...LEAN_BUNDLER };
+    const astroOut = astroOutput(next);
+    astroDir = astroOut.dir;
+    deleteInBackground(astroOut.leftOver);
+    const astroEnv = { CONTENT_DIR: dir, CONTENT_SNAPSHOT: preparedFiles(checkedDir).snapshot, BUILD_PID: String(process.pid), AS_OF: asOf, ASTRO_OUT_DIR: astroDir, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_LOG_LEVEL: logLevel, NODE_OPTIONS: astroNodeOptions(estimatePages(dir)), ...LEAN_BUNDLER };
     astroProcess = start([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], astroEnv);
     const astro = astroProcess.exit.then((status) => (status === 0 ? done('pages rendered')(status) : status));
     const checkStatus = await check.exit;
@@ -142,10 +175,11 @@ async function main(): Promise<number> {
         })
         .then(done('search index written')),
     );
-    if ((await astro) !== 0 || !existsSync(path.join(next, 'index.html'))) {
+    if ((await astro) !== 0 || !existsSync(path.join(astroDir, 'index.html'))) {
       say(`astro build failed; ${shown}/ is unchanged`);
       return 1;
     }
+    if (astroDir !== next) cpSync(astroDir, next, { recursive: true });
     const [cards, indexedPages] = await Promise.all([drawn, indexed]);
     renameSync(searchDir, path.join(next, 'pagefind'));
     placeShareImages(cards.images, next);
@@ -167,7 +201,7 @@ async function main(): Promise<number> {
     stopDrawing.abort();
     await Promise.allSettled([astroProcess?.exit, ...beside]);
     await closeSearchIndex();
-    deleteInBackground([leftOver, setAside(work, [next, checkedDir, searchDir])]);
+    deleteInBackground([leftOver, setAside(work, [next, checkedDir, searchDir]), ...(astroDir !== next && existsSync(astroDir) ? [astroDir] : [])]);
   }
 }
 

@@ -185,6 +185,20 @@ describe('npm run build on a content folder the project never saw', () => {
     expect(statSync(path.join(outA, share)).nlink > 1).toBe(oneFileSystem);
   }, 300_000);
 
+  it('builds into a folder on a file system of its own, such as /dev/shm in memory', () => {
+    // Astro renames files from the project's .astro/ folder into its output, which fails across
+    // file systems: the build has Astro write within the project then, and copies the site over.
+    const elsewhere = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'nq57-build-'));
+    try {
+      const out = path.join(elsewhere, 'dist');
+      const built = runScript('build.ts', [], { CONTENT_DIR: fixture('valid'), OUT_DIR: out });
+      expect(built.status, built.stderr).toBe(0);
+      expect(digest(out)).toEqual(digest(outB));
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  }, 300_000);
+
   it('puts the last good site back when a build was stopped between the two renames of its swap', async () => {
     const before = digest(outA);
     // What a build stopped there leaves: dist/ moved to .build-tmp/replaced/ (the one from the
