@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { readSiteConfig } from './src/loaders/site-config.ts';
 import { sitemapAlternates, withEndpointPages } from './src/lib/sitemap-alternates.ts';
+import { devEndpointPages } from './src/lib/dev-endpoint-pages.ts';
 
 // The site's own identity (canonical URL, locales) comes from the content folder,
 // so another province deploys the same code with nothing to edit here.
@@ -22,7 +23,8 @@ export default defineConfig({
   // `security.csp` would hash every page's head elements again, some 14,000 times for a large
   // province, for a site that has no inline script or style to hash.
   // Scripts ship as files, never inline, so a host's header CSP (script-src 'self') allows them.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The dev server answers task and meeting pages at their addresses (src/lib/dev-endpoint-pages.ts).
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [devEndpointPages()] },
   // Several pages at once, so that rendering one overlaps writing another to disk.
   build: { format: 'directory', concurrency: 4 },
   // No code highlighting: Shiki's inline styles would need 'unsafe-inline' under the CSP.

@@ -57,6 +57,8 @@ describe('the dev server', () => {
     const css = await fetch(BASE + task.css!);
     expect(css.status).toBe(200);
     expect(await css.text()).toContain('--app-brand');
+    // Opening them leaves the author's terminal quiet.
+    expect(output).not.toContain('[router]');
   });
 
   it('still answers the pages made from templates beside them', async () => {
