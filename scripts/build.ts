@@ -2,12 +2,13 @@
 // so that invalid content or a failed build never touches the last good site.
 // Usage: npm run build   (CONTENT_DIR, SOURCE_DATE_EPOCH, BASE_PATH and OUT_DIR are read from the environment)
 import { spawn } from 'node:child_process';
-import type { ChildProcess, StdioOptions } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import path from 'node:path';
 import { contentDir } from '../src/loaders/content-dir.ts';
 import { resolveAsOf } from '../src/loaders/as-of.ts';
+import { isRunning } from '../src/loaders/wait-for-file.ts';
 import { preparedFiles, readPrepared, readSearchRecords } from './lib/prepared.ts';
 import { closeSearchIndex, fillSearchIndex } from './lib/search-index.ts';
 import { drawShareImages, placeShareImages } from './lib/share-images.ts';
@@ -46,16 +47,6 @@ function estimatePages(dir: string): number {
   return files('meetings', '.md').length + tasks * 2;
 }
 
-/** Whether a process is still running. */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Where Astro writes the site. Astro moves files from the project's .astro/ folder into its output
  * folder by renaming them, which works within one file system and fails across two (a /tmp or
@@ -69,7 +60,7 @@ function astroOutput(next: string): { dir: string; leftOver: string[] } {
   const inProject = path.resolve('.astro');
   mkdirSync(inProject, { recursive: true });
   const leftOver = readdirSync(inProject)
-    .filter((name) => /^site-\d+$/.test(name) && !running(Number(name.slice(5))))
+    .filter((name) => /^site-\d+$/.test(name) && !isRunning(Number(name.slice(5))))
     .map((name) => path.join(inProject, name));
   return { dir: path.join(inProject, path.basename(next)), leftOver };
 }

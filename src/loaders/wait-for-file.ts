@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 
 /** Whether a process is still running. */
-function alive(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -17,7 +17,7 @@ function alive(pid: number): boolean {
  */
 export async function waitForFile(file: string, writer: number, interval = 10): Promise<void> {
   while (!existsSync(file)) {
-    if (!alive(writer)) throw new Error(`${file} was never written: the process that was to write it (${writer}) has stopped`);
+    if (!isRunning(writer)) throw new Error(`${file} was never written: the process that was to write it (${writer}) has stopped`);
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
 }
