@@ -1,7 +1,7 @@
 // Share images for link previews (1200×630 PNG), one per meeting per language, drawn with the
 // Noto Sans files shipped as a package so that they look the same, byte for byte, on every machine.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -400,4 +400,28 @@ export function placeShareImages(images: ShareImages, siteDir: string): void {
       copyFileSync(cached, target);
     }
   }
+}
+
+/**
+ * Deletes the cached cards that `used` (this build's) does not name and that were drawn more than
+ * `days` ago: cards of titles since changed, which would otherwise pile up in the cache that CI
+ * keeps from one build to the next. A card still in use is kept however old; one only another
+ * content folder uses (a test fixture, another province built on the same machine) is drawn again
+ * by that one's next build. Returns how many were deleted.
+ */
+export function pruneShareImages(cacheDir: string, used: ShareImages, days = 30, now = Date.now()): number {
+  const keep = new Set(used.map((image) => path.basename(image.cached)));
+  let deleted = 0;
+  for (const name of readdirSync(cacheDir)) {
+    if (!name.endsWith('.png') || keep.has(name)) continue;
+    const file = path.join(cacheDir, name);
+    try {
+      if (now - statSync(file).mtimeMs <= days * 86_400_000) continue;
+      rmSync(file, { force: true });
+      deleted++;
+    } catch {
+      // Deleted meanwhile by another build.
+    }
+  }
+  return deleted;
 }

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cardTitle, drawShareImages } from '../../../scripts/lib/share-images.ts';
+import { cardTitle, drawShareImages, pruneShareImages } from '../../../scripts/lib/share-images.ts';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'nq57-cards-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -89,6 +89,23 @@ describe('share image encoding', () => {
       expect(rows[1]).toBe(1);
       expect(rows[629 * 1201 + 1]).toBe(2);
     }
+  });
+});
+
+describe(pruneShareImages, () => {
+  it('deletes the cards a build does not use that were drawn more than 30 days before, and keeps the rest', async () => {
+    const cache = path.join(scratch, 'prune');
+    const cards = ['Họp quý 1', 'Họp quý 2', 'Họp quý 3', 'Họp quý 4'].map((title, i) => ({ file: `p${i}/share.png`, card: { ...card, title } }));
+    const { images } = await drawShareImages(cards, cache);
+    const now = Date.now();
+    const daysAgo = (days: number) => new Date(now - days * 86_400_000);
+    // In use and old; not in use and old; not in use, drawn 29 days ago; in use and new.
+    for (const [i, days] of [40, 31, 29, 0].entries()) utimesSync(images[i]!.cached, daysAgo(days), daysAgo(days));
+    writeFileSync(path.join(cache, 'notes.txt'), 'not a card');
+    const used = [images[0]!, images[3]!];
+    expect(pruneShareImages(cache, used, 30, now)).toBe(1);
+    expect(readdirSync(cache).sort()).toEqual([images[0], images[2], images[3]].map((image) => path.basename(image!.cached)).concat('notes.txt').sort());
+    expect(pruneShareImages(cache, used, 30, now)).toBe(0);
   });
 });
 
