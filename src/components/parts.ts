@@ -87,16 +87,25 @@ export function meetingChanges(meetingId: string, lang: string): Html {
 /** A task's row in a task table, made once per language: a task is listed on several pages. */
 const taskRows = new Map<string, WeakMap<TaskView, Html>>();
 
+/** A task's owning unit, linked to its page, by its short name. */
+function ownerLink(task: TaskView['task'], lang: string): Html {
+  const owner = model.units.find((u) => u.id === task.owner);
+  return html`<a href="${unitPath(paths, lang, task.owner)}">${localise(owner?.short ?? owner?.name, lang, paths.defaultLocale)}</a>`;
+}
+
+/** A task's deadline as a date, when it has one. */
+function deadlineTime(task: TaskView['task'], lang: string): Html | undefined {
+  return task.deadline ? html`<time datetime="${task.deadline}">${formatDate(task.deadline, lang)}</time>` : undefined;
+}
+
 function taskRow(view: TaskView, lang: string): Html {
   let rows = taskRows.get(lang);
   if (!rows) taskRows.set(lang, (rows = new WeakMap()));
   let row = rows.get(view);
   if (!row) {
-    const L = (text: Parameters<typeof localise>[0]) => localise(text, lang, paths.defaultLocale);
     const { task } = view;
-    const owner = model.units.find((u) => u.id === task.owner);
-    row = html`<tr><td class="app-task-table__id"><a href="${taskPath(paths, lang, task.id)}">${task.id}</a></td><td>${L(task.title)}</td><td><a href="${unitPath(paths, lang, task.owner)}">${L(owner?.short ?? owner?.name)}</a></td><td class="app-nowrap">${
-      task.deadline ? html`<time datetime="${task.deadline}">${formatDate(task.deadline, lang)}</time>` : '—'
+    row = html`<tr><td class="app-task-table__id"><a href="${taskPath(paths, lang, task.id)}">${task.id}</a></td><td>${localise(task.title, lang, paths.defaultLocale)}</td><td>${ownerLink(task, lang)}</td><td class="app-nowrap">${
+      deadlineTime(task, lang) ?? '—'
     }</td><td>${statusTag(view, lang)}</td></tr>`;
     rows.set(view, row);
   }
@@ -116,12 +125,10 @@ export function taskTable(views: readonly TaskView[], lang: string, caption: str
  */
 export function taskList(views: readonly TaskView[], lang: string): Html {
   const t = translator(lang);
-  const L = (text: Parameters<typeof localise>[0]) => localise(text, lang, paths.defaultLocale);
   return html`<ul class="app-task-list">${views.map((view) => {
     const { task } = view;
-    const owner = model.units.find((u) => u.id === task.owner);
-    const deadline = task.deadline ? html`${t('task.deadline')}: <time datetime="${task.deadline}">${formatDate(task.deadline, lang)}</time> · ` : '';
-    return html`<li class="app-task-list__item"><a href="${taskPath(paths, lang, task.id)}">${task.id}: ${L(task.title)}</a><p class="app-meta">${deadline}<a href="${unitPath(paths, lang, task.owner)}">${L(owner?.short ?? owner?.name)}</a> ${statusTag(view, lang)}</p></li>`;
+    const deadline = deadlineTime(task, lang);
+    return html`<li class="app-task-list__item"><a href="${taskPath(paths, lang, task.id)}">${task.id}: ${localise(task.title, lang, paths.defaultLocale)}</a><p class="app-meta">${deadline && html`${t('task.deadline')}: ${deadline} · `}${ownerLink(task, lang)} ${statusTag(view, lang)}</p></li>`;
   })}</ul>`;
 }
 

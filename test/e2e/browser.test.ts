@@ -1,19 +1,17 @@
 // The built site as a reader meets it, in Debian's Chromium: every page, every link, both widths,
 // with JavaScript off, and search.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, ROOT, runScript } from '../helpers/run.ts';
-import { serve } from '../helpers/serve.ts';
-import { axeViolations, launchBrowser } from '../helpers/browser.ts';
+import { fixture, ROOT } from '../helpers/run.ts';
+import { axeViolations } from '../helpers/browser.ts';
+import { buildAndOpen } from '../helpers/site.ts';
+import type { OpenSite } from '../helpers/site.ts';
 
-const work = mkdtempSync(path.join(tmpdir(), 'nq57-e2e-'));
-const out = path.join(work, 'dist');
 const SHOTS = path.join(ROOT, 'test/e2e/screenshots');
-let site: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+let site: OpenSite;
+let out: string;
 let context: BrowserContext;
 
 function pages(dir = out): string[] {
@@ -25,19 +23,13 @@ function pages(dir = out): string[] {
 }
 
 beforeAll(async () => {
-  const build = runScript('build.ts', [], { CONTENT_DIR: fixture('valid'), OUT_DIR: out });
-  expect(build.status, build.stderr).toBe(0);
-  site = await serve(out);
-  browser = await launchBrowser();
+  site = await buildAndOpen('e2e', () => fixture('valid'));
+  out = site.out;
   // axe is injected into each page, which the pages' own CSP would refuse.
-  context = await browser.newContext({ bypassCSP: true });
+  context = await site.browser.newContext({ bypassCSP: true });
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 describe('every page of the built site', () => {
   it('loads, passes axe (WCAG 2.2 AA), logs no error, asks no other origin, and has the right lang', async () => {
@@ -123,7 +115,7 @@ describe('key pages at 390 px and 1280 px', () => {
 
 describe('with JavaScript off', () => {
   it('shows the home page, a meeting and the whole registry', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();
     await page.goto(`${site.url}/`);
     expect(await page.locator('h2').first().textContent()).toContain('12/KH-UBND');
@@ -144,7 +136,7 @@ describe('with JavaScript off', () => {
 
 describe('under the pages’ own Content-Security-Policy', () => {
   it('draws the charts and searches, with no violation reported', async () => {
-    const strict = await browser.newContext();
+    const strict = await site.browser.newContext();
     const page = await strict.newPage();
     const violations: string[] = [];
     page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(`${page.url()}: ${m.text()}`));

@@ -1,31 +1,19 @@
 // A meeting whose body tries every way to run script: nothing of it runs in a real browser.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, runScript } from '../helpers/run.ts';
-import { serve } from '../helpers/serve.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { buildAndOpen } from '../helpers/site.ts';
+import type { OpenSite } from '../helpers/site.ts';
 
-const work = mkdtempSync(path.join(tmpdir(), 'nq57-hostile-'));
-const out = path.join(work, 'dist');
 const PAGE = '/meetings/2025-09-01-noi-dung-doc-hai/';
-let site: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+let site: OpenSite;
 
 beforeAll(async () => {
-  const build = runScript('build.ts', [], { CONTENT_DIR: fixture('hostile-bodies'), OUT_DIR: out });
-  expect(build.status, build.stderr).toBe(0);
-  site = await serve(out);
-  browser = await launchBrowser();
+  site = await buildAndOpen('hostile', () => fixture('hostile-bodies'));
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 describe('a hostile meeting body', () => {
   it('publishes, with a warning at the line of each piece of markup removed', () => {
@@ -37,7 +25,7 @@ describe('a hostile meeting body', () => {
   });
 
   it('reaches the page with no script, no event handler, no javascript: URL and no frame', () => {
-    const html = readFileSync(path.join(out, PAGE, 'index.html'), 'utf8');
+    const html = readFileSync(path.join(site.out, PAGE, 'index.html'), 'utf8');
     const body = /<div class="app-article__body">([\s\S]*?)<\/div>/.exec(html)![1]!;
     expect(body).toContain('Đoạn mở đầu <sup>1</sup>');
     expect(body).not.toMatch(/<(script|iframe|object|embed|svg|math|style|form|img|details)\b/i);
@@ -47,7 +35,7 @@ describe('a hostile meeting body', () => {
   });
 
   it('runs nothing in Chromium, even when hovered and clicked', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const dialogs: string[] = [];
     page.on('dialog', async (dialog) => {
       dialogs.push(dialog.message());

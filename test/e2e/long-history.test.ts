@@ -2,37 +2,27 @@
 // a reader on a phone. The chart over time has a row per report date, so its table is folded away
 // behind a summary that opens without JavaScript; its source line names the newest meetings and
 // counts the rest; and the upcoming deadlines are a list that fits the narrow column.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFixture } from '../../scripts/generate-fixture.ts';
-import { runScript } from '../helpers/run.ts';
-import { serve } from '../helpers/serve.ts';
-import { axeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/browser.ts';
+import { buildAndOpen } from '../helpers/site.ts';
+import type { OpenSite } from '../helpers/site.ts';
 
-const work = mkdtempSync(path.join(tmpdir(), 'nq57-long-'));
-const content = path.join(work, 'content');
-const out = path.join(work, 'dist');
-let site: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+let site: OpenSite;
 let home: string;
 
 beforeAll(async () => {
-  generateFixture(content, 60, 150);
-  const build = runScript('build.ts', [], { CONTENT_DIR: content, OUT_DIR: out });
-  expect(build.status, build.stderr).toBe(0);
-  home = readFileSync(path.join(out, 'index.html'), 'utf8');
-  site = await serve(out);
-  browser = await launchBrowser();
+  site = await buildAndOpen('long', (work) => {
+    const content = path.join(work, 'content');
+    generateFixture(content, 60, 150);
+    return content;
+  });
+  home = readFileSync(path.join(site.out, 'index.html'), 'utf8');
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 /** A chart's figure on the home page, by the id its table carries. */
 function chartFigure(id: string): string {
@@ -71,7 +61,7 @@ describe('the home page of a long history', () => {
   });
 
   it('opens the folded table with a click, with JavaScript off, and fits a phone without scrolling sideways', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(`${site.url}/`);
     const table = page.locator('details.app-chart__data table').first();
@@ -84,7 +74,7 @@ describe('the home page of a long history', () => {
 
   it('passes axe with the table folded and opened', async () => {
     // axe is injected into the page, which the page's own CSP would refuse.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${site.url}/`);
     expect(await axeViolations(page)).toEqual([]);
