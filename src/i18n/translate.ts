@@ -46,6 +46,8 @@ export function formatDate(date: string, lang: string): string {
 
 /** Number per locale: `53,66` in Vietnamese, `53.66` in English. */
 export function formatNumber(value: number, lang: string): string {
+  // Most numbers shown are counts below a thousand, written alike in every style: no formatter needed.
+  if (Number.isInteger(value) && value >= 0 && value < 1000) return String(value);
   return numberFormats[numberStyle(lang)].format(value);
 }
 

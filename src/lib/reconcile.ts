@@ -1,7 +1,8 @@
 import { parsePeriod, periodKey, toLocalDate } from './dates.ts';
 import type { IsoDate } from './dates.ts';
 import { countTasks } from './progress.ts';
-import type { RegistryTask } from './progress.ts';
+import type { Counts, RegistryTask } from './progress.ts';
+import { oncePer } from './memo.ts';
 
 /** A progress figure as a meeting stated it. */
 export interface ReportedFigure {
@@ -87,6 +88,12 @@ export function normaliseFigure(fig: ReportedFigure, meetingDate: string, jurisd
   };
 }
 
+/**
+ * The registry's counts already made from a list of tasks, by programme, period and date: the
+ * meetings of one day report figures as of the same date, and each would count every task again.
+ */
+const countsMade = oncePer((_tasks: readonly RegistryTask[]) => new Map<string, Counts>());
+
 /** Compares a reported figure with the registry's counts for the same programme, period and as-of date. */
 export function reconcileFigure(
   fig: ReportedFigure,
@@ -99,7 +106,10 @@ export function reconcileFigure(
   if (normalised.scope !== jurisdiction || period === null) {
     return { ...normalised, registry: null, agrees: null, differences: [] };
   }
-  const counts = countTasks(tasks, normalised.as_of, { programme: fig.programme, period });
+  const made = countsMade(tasks);
+  const key = `${fig.programme}\0${normalised.period}\0${normalised.as_of}`;
+  let counts = made.get(key);
+  if (!counts) made.set(key, (counts = countTasks(tasks, normalised.as_of, { programme: fig.programme, period })));
   const registry: RegistryFigures = {
     total: counts.total,
     completed: counts.completed,

@@ -34,4 +34,12 @@ describe(formatNumber, () => {
     expect(formatNumber(53.66, 'en')).toBe('53.66');
     expect(formatNumber(1132, 'vi')).toBe('1.132');
   });
+
+  it('writes counts below a thousand as Intl does in either style, and larger ones with separators', () => {
+    for (const lang of ['vi', 'en']) {
+      const intl = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 });
+      for (const n of [0, 7, 42, 999, 1000, 0.5, -3]) expect(formatNumber(n, lang)).toBe(intl.format(n));
+    }
+    expect(formatNumber(1000, 'en')).toBe('1,000');
+  });
 });

@@ -89,6 +89,14 @@ describe(reconcileFigure, () => {
     ]);
   });
 
+  it('counts each list of tasks on its own, however many figures of one date it compares', () => {
+    const fig = makeFigure({ programme: 'kh-12', total: 11 });
+    expect(reconcileFigure(fig, '2025-09-25', tasks, 'can-tho').registry?.total).toBe(11);
+    const fewer = tasks.filter((task) => task.id !== tasks.find((t) => t.programme === 'kh-12')!.id);
+    expect(reconcileFigure(fig, '2025-09-25', fewer, 'can-tho').registry?.total).toBeLessThan(11);
+    expect(reconcileFigure(fig, '2025-09-25', tasks, 'can-tho').registry?.total).toBe(11);
+  });
+
   it('compares only stated counts, never the percentage', () => {
     // No total stated, and a percentage that the registry would not give: still agrees.
     const fig = makeFigure({ programme: 'kh-12', completed: 3, percent_completed: 99 });
