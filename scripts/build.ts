@@ -166,8 +166,10 @@ async function main(): Promise<number> {
       if (checkStatus !== 1) say(`the content check failed; ${shown}/ is unchanged`);
       return checkStatus === 1 ? 1 : 2;
     }
-    // What this process runs from now on, in the threads and processes it starts (drawing, Pagefind),
-    // gives way to Astro, whose pages are what the build waits for.
+    // This thread, and the processes it starts from now on (Pagefind), give way to Astro, whose pages
+    // are what the build waits for. On Linux a priority is a thread's: Node's worker threads, started
+    // before this, keep theirs, and so do libvips' threads, which they start to draw the share images
+    // (lowering those too made no difference that could be measured).
     setPriority(10);
     const checked = readPrepared(checkedDir);
     const records = readSearchRecords(checkedDir);
