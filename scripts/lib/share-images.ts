@@ -232,7 +232,7 @@ export interface CardText {
   date: string;
 }
 
-/** A map that forgets the entry set longest ago once it holds more than `size`. */
+/** A map that forgets the entry set longest ago once it holds more than `size` (Infinity: never). */
 class Recent<T> {
   private readonly entries = new Map<string, T>();
   private readonly size: number;
@@ -262,15 +262,11 @@ const DATE_TOP = STYLES.date.top;
  * bands of the image that hold them, compressed, with the white rows between title and date.
  */
 class Shared {
-  private readonly lasting = new Map<string, Promise<unknown>>();
-  private readonly recent = new Recent<Promise<unknown>>(32);
+  private readonly kept = { lasting: new Recent<Promise<unknown>>(Infinity), recent: new Recent<Promise<unknown>>(32) };
   readonly background = backgroundRows();
 
   private keep<T>(key: string, keep: 'lasting' | 'recent', make: () => Promise<T>): Promise<T> {
-    if (keep === 'recent') return this.recent.get(key, make) as Promise<T>;
-    let value = this.lasting.get(key);
-    if (!value) this.lasting.set(key, (value = make()));
-    return value as Promise<T>;
+    return this.kept[keep].get(key, make) as Promise<T>;
   }
 
   text(text: string, style: Style, keep: 'lasting' | 'recent'): Promise<Mask> {

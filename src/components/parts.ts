@@ -6,7 +6,7 @@ import { html } from '../lib/html.ts';
 import type { Html } from '../lib/html.ts';
 import { meetingPath, pagePath, taskPath, unitPath } from '../lib/paths.ts';
 import type { MeetingFigure, MeetingGroup, TaskView } from '../lib/site-model.ts';
-import { groupByMonth, reportedByMeeting, taskState } from '../lib/site-views.ts';
+import { groupByMonth, reportedByMeeting, taskState, unitsById } from '../lib/site-views.ts';
 import { MEETING_LEVELS } from '../schemas/meeting.ts';
 import { toLocalTime } from '../lib/dates.ts';
 import { localise } from '../lib/text.ts';
@@ -89,7 +89,7 @@ const taskRows = new Map<string, WeakMap<TaskView, Html>>();
 
 /** A task's owning unit, linked to its page, by its short name. */
 function ownerLink(task: TaskView['task'], lang: string): Html {
-  const owner = model.units.find((u) => u.id === task.owner);
+  const owner = unitsById(model).get(task.owner);
   return html`<a href="${unitPath(paths, lang, task.owner)}">${localise(owner?.short ?? owner?.name, lang, paths.defaultLocale)}</a>`;
 }
 

@@ -3,7 +3,7 @@ import type { SiteModel } from './site-model.ts';
 import type { PathContext } from './paths.ts';
 import { meetingPath, taskPath } from './paths.ts';
 import { localise } from './text.ts';
-import { taskState } from './site-views.ts';
+import { taskState, unitsById } from './site-views.ts';
 import type { TaskState } from './site-views.ts';
 
 /** Words the calendar needs, in the reader's language. */
@@ -24,7 +24,7 @@ export function deadlineEvents(model: SiteModel, ctx: PathContext, lang: string,
   const host = new URL(model.site.url).host;
   const absolute = (path: string) => new URL(path, model.site.url).href;
   const L = (text: Parameters<typeof localise>[0]) => localise(text, lang, ctx.defaultLocale);
-  const units = new Map(model.units.map((u) => [u.id, u]));
+  const units = unitsById(model);
   const owners = new Map(model.tasks.map((v) => [v.task.id, v.task.owner]));
   const programmes = new Map(model.programmes.map((p) => [p.id, p.number]));
   const events: UnitsEvent[] = [];

@@ -2,6 +2,7 @@ import type { SiteModel } from './site-model.ts';
 import type { PathContext } from './paths.ts';
 import { meetingPath, taskPath } from './paths.ts';
 import { foldDiacritics, localise } from './text.ts';
+import { unitsById } from './site-views.ts';
 
 /** One searchable page, as Pagefind's `addCustomRecord` takes it. */
 export interface SearchRecord {
@@ -36,7 +37,7 @@ export function toSearchRecords(
   words: (lang: string) => { meeting: string; task: string; level: (level: string) => string; status: (id: string) => string },
 ): SearchRecord[] {
   const records: SearchRecord[] = [];
-  const units = new Map(model.units.map((u) => [u.id, u]));
+  const units = unitsById(model);
   for (const meeting of model.meetings) {
     for (const lang of meeting.langs) {
       const m = meeting.translations[lang]!;

@@ -91,6 +91,9 @@ export const reportedByMeeting: (model: SiteModel) => ReadonlyMap<string, readon
   Map.groupBy(model.progress.reported, (figure) => figure.meeting),
 );
 
+/** Units by id, made once per model. */
+export const unitsById: (model: SiteModel) => ReadonlyMap<string, SiteModel['units'][number]> = oncePer((model: SiteModel) => new Map(model.units.map((u) => [u.id, u])));
+
 /** Task views by id, made once per model. */
 export const taskViewsById: (model: SiteModel) => ReadonlyMap<string, TaskView> = oncePer((model: SiteModel) => new Map(model.tasks.map((v) => [v.task.id, v])));
 

@@ -10,6 +10,7 @@ import { html } from '../../../../lib/html.ts';
 import { localise } from '../../../../lib/text.ts';
 import { meetingPath, pagePath, programmePath, taskPath, unitPath } from '../../../../lib/paths.ts';
 import type { TaskView } from '../../../../lib/site-model.ts';
+import { unitsById } from '../../../../lib/site-views.ts';
 import { formatDate, translator } from '../../../../i18n/translate.ts';
 import type { UiKey } from '../../../../i18n/translate.ts';
 
@@ -17,7 +18,7 @@ export function getStaticPaths() {
   return model.tasks.flatMap((view) => model.site.locales.map((lang) => ({ params: { lang: langParam(lang), id: view.task.id }, props: { view } })));
 }
 
-const units = new Map(model.units.map((u) => [u.id, u]));
+const units = unitsById(model);
 const programmes = new Map(model.programmes.map((p) => [p.id, p]));
 
 function taskPage(view: TaskView, lang: string): string {
