@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { readSiteConfig } from './src/loaders/site-config.ts';
 import { sitemapAlternates, withEndpointPages } from './src/lib/sitemap-alternates.ts';
 import { devEndpointPages } from './src/lib/dev-endpoint-pages.ts';
+import webEditor from './src/integrations/cms.ts';
 
 // The site's own identity (canonical URL, locales) comes from the content folder,
 // so another province deploys the same code with nothing to edit here.
@@ -32,6 +33,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     withEndpointPages(sitemap({ filter: alternates.filter, serialize: alternates.serialize })),
+    // The web editor at /admin/ (Decap CMS), its configuration made from the schemas.
+    webEditor(),
   ],
   devToolbar: { enabled: false },
   // The build script reports its own steps; with ASTRO_LOG_LEVEL=warn it leaves out Astro's line per
