@@ -24,12 +24,12 @@ export function adminContentSecurityPolicy(connect: readonly string[]): string {
     "script-src 'self' 'unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https://avatars.githubusercontent.com",
-    `connect-src 'self' ${connect.join(' ')}`.trim(),
+    // blob: the editor reads back the photos it has just picked before it uploads them.
+    `connect-src 'self' blob: ${connect.join(' ')}`.trim(),
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
   ].join('; ');
 }
 
@@ -78,10 +78,11 @@ function connectSources(backend: CmsBackend): string[] {
 }
 
 /** The files of /admin/, by name. Decap's bundle is large and read from node_modules as it is. */
-async function adminFiles(dev: boolean): Promise<Map<string, string | { copy: string }>> {
-  const dir = contentDir();
-  const backend = backendFromEnv(process.env, dev);
-  const contentPath = path.relative(process.env.CMS_REPO_DIR ? path.resolve(process.env.CMS_REPO_DIR) : process.cwd(), dir).split(path.sep).join('/');
+export async function adminFiles(dev: boolean, env: NodeJS.ProcessEnv = process.env): Promise<Map<string, string | { copy: string }>> {
+  const dir = contentDir(env);
+  const backend = backendFromEnv(env, dev);
+  // Backends address files from the repository's root (CMS_REPO_DIR, default the working directory).
+  const contentPath = path.relative(env.CMS_REPO_DIR ? path.resolve(env.CMS_REPO_DIR) : process.cwd(), dir).split(path.sep).join('/');
   const config = cmsConfig(dir, contentPath, backend);
   const bundled = await build({
     entryPoints: [fileURLToPath(new URL('../admin/cms-init.ts', import.meta.url))],
@@ -104,6 +105,15 @@ async function adminFiles(dev: boolean): Promise<Map<string, string | { copy: st
     if (file === 'decap-cms.js' || /^\d+\.decap-cms\.js$/.test(file)) files.set(file, { copy: path.join(decapDir, file) });
   }
   return files;
+}
+
+/** Writes the editor's files into `out` (the built site's admin/ folder). */
+export async function writeAdmin(out: string, dev: boolean, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  mkdirSync(out, { recursive: true });
+  for (const [name, file] of await adminFiles(dev, env)) {
+    if (typeof file === 'string') writeFileSync(path.join(out, name), file);
+    else copyFileSync(file.copy, path.join(out, name));
+  }
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.yml': 'text/yaml; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
@@ -138,12 +148,7 @@ export default function cmsIntegration(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const out = path.join(fileURLToPath(dir), 'admin');
-        mkdirSync(out, { recursive: true });
-        for (const [name, file] of await adminFiles(false)) {
-          if (typeof file === 'string') writeFileSync(path.join(out, name), file);
-          else copyFileSync(file.copy, path.join(out, name));
-        }
+        await writeAdmin(path.join(fileURLToPath(dir), 'admin'), false);
         logger.info('web editor written to admin/');
       },
     },

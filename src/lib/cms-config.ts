@@ -204,6 +204,11 @@ function idChoices(name: string, ids: ContentIds): string[] | undefined {
   return undefined;
 }
 
+/** Whether the field is edited as a list widget (an array that is not a choice of ids). */
+function isList(name: string, schema: z.ZodType, ids: ContentIds): boolean {
+  return def(unwrap(schema).inner).type === 'array' && !idChoices(name, ids);
+}
+
 /** One editor field for one schema field. */
 export function fieldFor(name: string, schema: z.ZodType, ctx: WalkContext): CmsField {
   const { inner, optional, defaultValue } = unwrap(schema);
@@ -213,11 +218,12 @@ export function fieldFor(name: string, schema: z.ZodType, ctx: WalkContext): Cms
   if (h) base.hint = h;
   if (optional) base.required = false;
   if (defaultValue !== undefined) base.default = defaultValue;
-  if (ctx.i18n) base.i18n = ctx.i18n[name] ?? 'duplicate';
-  const sub: WalkContext = { ids: ctx.ids, ...(ctx.i18n && base.i18n === true ? { i18n: {} } : {}) };
-  // Inside a translated field, every part is translated with it; inside a shared one, shared.
-  const subContext = (parent: CmsField): WalkContext =>
-    ctx.i18n ? { ids: ctx.ids, i18n: new Proxy({}, { get: () => (parent.i18n === true ? true : 'duplicate') }) } : sub;
+  // Shared fields are entered once, in the default language: copied into each translation
+  // ('duplicate'), or, for lists (which Decap copies only as a whole language or not at all),
+  // kept in the default language's file alone, as the format allows ("where a translation gives them").
+  if (ctx.i18n) base.i18n = ctx.i18n[name] ?? (isList(name, schema, ctx.ids) ? false : 'duplicate');
+  // Parts of an object or list follow their field's i18n mode: only top-level fields carry one.
+  const subContext = (_parent: CmsField): WalkContext => ({ ids: ctx.ids });
 
   if (inner === LocalisedTextSchema) {
     // Text in each language of the site: `{ vi: "…", en: "…" }`, the default language required.
@@ -230,7 +236,6 @@ export function fieldFor(name: string, schema: z.ZodType, ctx: WalkContext): Cms
         label: lang === 'vi' ? `${label(name, 'vi')} (tiếng Việt)` : `${label(name, 'vi')} (${lang}) · ${label(name, 'en')}`,
         widget: 'text',
         required: !optional && lang === ctx.ids.defaultLocale,
-        ...(ctx.i18n ? { i18n: base.i18n } : {}),
       })),
     };
   }
@@ -251,8 +256,17 @@ export function fieldFor(name: string, schema: z.ZodType, ctx: WalkContext): Cms
       return { ...base, widget: 'select', options: choices(Object.values(d.entries as Record<string, string>)) };
     case 'literal':
       return { ...base, widget: 'select', options: (d.values as string[]).map(String) };
-    case 'object':
-      return { ...base, widget: 'object', collapsed: name !== 'chair', fields: objectFields(inner, subContext(base)) };
+    case 'object': {
+      const fields = objectFields(inner, subContext(base));
+      // Decap checks an optional object's required parts even when the object is left empty, so
+      // they are optional in the form; the validator still requires them once the object is given.
+      if (optional) {
+        const required = fields.filter((f) => f.required !== false).map((f) => f.label.split(' · ')[0]).join(', ');
+        for (const f of fields) f.required = false;
+        if (required) base.hint = `${base.hint ? `${base.hint} ` : ''}Nếu điền thì phải có: ${required}. — If given, it needs: ${required}.`;
+      }
+      return { ...base, widget: 'object', collapsed: name !== 'chair', fields };
+    }
     case 'array': {
       const element = unwrap(d.element as z.ZodType).inner;
       const ed = def(element);
@@ -378,6 +392,8 @@ export function cmsConfig(contentDirectory: string, contentPath: string, backend
       : { name: 'proxy', proxy_url: backend.localBackendUrl ?? 'http://localhost:8081/api/v1' },
     ...(backend.repo && backend.localBackendUrl ? { local_backend: { url: backend.localBackendUrl } } : {}),
     ...(backend.editorialWorkflow ? { publish_mode: 'editorial_workflow' } : {}),
+    // File names in plain ASCII, as the format's `YYYY-MM-DD-slug` names are: "Ban Chỉ đạo" → ban-chi-dao.
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     media_folder: join('media'),
     public_folder: 'media',
     i18n: { structure: 'multiple_files', locales: ids.locales, default_locale: ids.defaultLocale },

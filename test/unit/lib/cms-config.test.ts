@@ -19,7 +19,7 @@ function inner(schema: z.ZodType): { type: string; optional: boolean; schema: z.
 }
 
 /** Every schema field, at any depth, has an editor field of the same name, labelled in Vietnamese, required as the schema says. */
-function expectCovered(schema: z.ZodType, fields: CmsField[], where: string, rename: Record<string, string> = {}): number {
+function expectCovered(schema: z.ZodType, fields: CmsField[], where: string, rename: Record<string, string> = {}, inOptionalObject = false): number {
   let count = 0;
   for (const [key, fieldSchema] of Object.entries(shapeOf(schema))) {
     const name = rename[key] ?? key;
@@ -28,10 +28,10 @@ function expectCovered(schema: z.ZodType, fields: CmsField[], where: string, ren
     expect(FIELD_WORDS[name], `${where}.${key} has no Vietnamese label`).toBeDefined();
     expect(field!.label.startsWith(FIELD_WORDS[name]![0])).toBe(true);
     const { type, optional, schema: s } = inner(fieldSchema);
-    expect(field!.required === false, `${where}.${key}: required should be ${!optional}`).toBe(optional || field!.widget === 'boolean');
+    expect(field!.required === false, `${where}.${key}: required should be ${!optional}`).toBe(optional || inOptionalObject || field!.widget === 'boolean');
     count += 1;
     const element = type === 'array' ? inner((s as unknown as { _zod: { def: { element: z.ZodType } } })._zod.def.element) : { type, schema: s };
-    if (element.type === 'object') count += expectCovered(element.schema, field!.fields!, `${where}.${key}`);
+    if (element.type === 'object') count += expectCovered(element.schema, field!.fields!, `${where}.${key}`, {}, type === 'object' && optional);
     if (type === 'enum') expect(field!.widget).toBe('select');
   }
   return count;
@@ -68,7 +68,8 @@ describe('web editor configuration made from the schemas', () => {
     expect(config.i18n).toEqual({ structure: 'multiple_files', locales: ['vi', 'en'], default_locale: 'vi' });
     expect(config.locale).toBe('vi');
     const meeting = collection('meetings').fields!;
-    for (const shared of ['date', 'level', 'reported', 'tasks']) expect(meeting.find((f) => f.name === shared)!.i18n).toBe('duplicate');
+    for (const shared of ['date', 'level', 'tasks']) expect(meeting.find((f) => f.name === shared)!.i18n).toBe('duplicate');
+    expect(meeting.find((f) => f.name === 'reported')!.i18n).toBe(false);
     for (const own of ['title', 'summary', 'body', 'images']) expect(meeting.find((f) => f.name === own)!.i18n).toBe(true);
   });
 });

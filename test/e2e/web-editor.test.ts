@@ -1,0 +1,169 @@
+/**
+ * The web editor, driven as a press officer would: /admin/ in local mode (decap-server writing a
+ * temporary copy of the content folder), a meeting created in both languages and a task's status
+ * changed through the forms; the files written pass the validator and build into the pages.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeAdmin } from '../../src/integrations/cms.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { ROOT, runScript } from '../helpers/run.ts';
+import { serve } from '../helpers/serve.ts';
+
+const SHOTS = process.env.EDITOR_SCREENSHOTS; // a folder: the forms are photographed at 1280 px for the guides
+
+let work: string;
+let repo: string;
+let proxy: ChildProcess;
+let site: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'nq57-editor-'));
+  repo = path.join(work, 'repo');
+  cpSync(path.join(ROOT, 'content'), path.join(repo, 'content'), { recursive: true });
+  mkdirSync(path.join(repo, 'content', 'media'), { recursive: true });
+  const port = await freePort();
+  const env = { ...process.env, CONTENT_DIR: path.join(repo, 'content'), CMS_REPO_DIR: repo, CMS_LOCAL_BACKEND_URL: `http://127.0.0.1:${port}/api/v1` };
+  await writeAdmin(path.join(work, 'site', 'admin'), true, env);
+  proxy = spawn(process.execPath, [path.join(ROOT, 'node_modules/decap-server/dist/index.js')], {
+    env: { ...env, PORT: String(port), GIT_REPO_DIRECTORY: repo, MODE: 'fs', LOG_LEVEL: 'error' },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 50; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/api/v1`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } }).then(() => true, () => false);
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  site = await serve(path.join(work, 'site'));
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('dialog', (dialog) => void dialog.accept());
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 300)); });
+  page.on('pageerror', (e) => consoleErrors.push(e.message.slice(0, 300)));
+  await page.goto(`${site.url}/admin/`);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByText('Cuộc họp · Meetings').first().waitFor();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  proxy?.kill();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** The field labelled `label` in the Vietnamese (0) or English (1) pane. */
+const field = (label: string, pane = 0) => page.getByLabel(label, { exact: false }).nth(pane);
+
+/** Picks an option of a Decap select (react-select) by its text. */
+async function choose(label: string, option: string, pane = 0): Promise<void> {
+  await field(label, pane).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Waits for the save to reach the files; on failure, says what the editor showed. */
+async function saved(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !done(); i++) await page.waitForTimeout(200);
+  if (!done()) {
+    await page.screenshot({ path: path.join(tmpdir(), 'nq57-editor-failed.png') });
+    throw new Error(`the editor did not save:\n${(await page.locator('body').innerText()).split('\n').filter((l) => /thiếu|buộc\.|nhập\.|hợp lệ|khớp|lỗi|must|invalid/i.test(l)).join('\n')}\n${consoleErrors.join('\n')}`);
+  }
+}
+
+function validate() {
+  return runScript('validate.ts', [], { CONTENT_DIR: path.join(repo, 'content') });
+}
+
+describe('web editor at /admin/ in local mode', () => {
+  it('creates a meeting in both languages with a reported figure, a linked task and a photo with alt text', async () => {
+    await page.goto(`${site.url}/admin/#/collections/meetings/new`);
+    await field('Tiêu đề · Title', 0).fill('Ban Chỉ đạo tỉnh họp kiểm tra tiến độ tháng 11');
+    await field('Tiêu đề · Title', 1).fill('Provincial steering committee checks progress in November');
+    await field('Ngày · Date', 0).fill('2025-11-20');
+    await field('Sapo (tóm tắt)', 0).fill('Ban Chỉ đạo tỉnh Cà Mau họp kiểm tra tiến độ các nhiệm vụ của Chương trình hành động 97-CTr/TU.');
+    await field('Sapo (tóm tắt)', 1).fill('Ca Mau’s steering committee met to check progress on the tasks of Action Program 97-CTr/TU.');
+    // One reported figure, entered once (in Vietnamese).
+    await page.getByRole('button', { name: /Add số liệu được báo cáo/i }).first().click();
+    await choose('Chương trình · Programme', 'ctr-97');
+    await field('Tổng số nhiệm vụ').fill('123');
+    await field('Đã hoàn thành').fill('70');
+    // A linked task, entered once.
+    await choose('Nhiệm vụ liên quan · Tasks', 'CTR97-GEN-CUA');
+    // A photo with its alt text in each language.
+    const png = await sharp({ create: { width: 64, height: 40, channels: 3, background: '#2a6' } }).png().toBuffer();
+    for (const pane of [0, 1]) {
+      await page.getByRole('button', { name: /Add ảnh · photos/i }).nth(pane).click();
+      await page.getByRole('button', { name: 'Chọn một hình' }).first().click();
+      // Uploaded once, then picked from the media library for the English version.
+      if (pane === 0) await page.locator('input[type=file]').setInputFiles({ name: 'hop-thang-11.png', mimeType: 'image/png', buffer: png });
+      else await page.getByText('hop-thang-11.png', { exact: true }).last().click();
+      await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
+      await field('Mô tả ảnh (bắt buộc)', pane).fill(pane === 0 ? 'Các đại biểu dự phiên họp tại hội trường' : 'Delegates at the meeting in the hall');
+    }
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'editor-meeting.png') });
+    await page.getByRole('button', { name: 'Công bố' }).click();
+    await page.getByText('Công bố ngay').click();
+    await saved(() => readdirSync(path.join(repo, 'content', 'meetings')).some((f) => f.startsWith('2025-11-20-')));
+    const files = readdirSync(path.join(repo, 'content', 'meetings')).filter((f) => f.startsWith('2025-11-20-'));
+    expect(files.sort()).toEqual(['2025-11-20-ban-chi-dao-tinh-hop-kiem-tra-tien-do-thang-11.en.md', '2025-11-20-ban-chi-dao-tinh-hop-kiem-tra-tien-do-thang-11.vi.md']);
+    const vi = readFileSync(path.join(repo, 'content', 'meetings', files[1]!), 'utf8');
+    expect(vi).toContain('completed: 70');
+    expect(vi).toContain('CTR97-GEN-CUA');
+    expect(vi).toMatch(/src: media\/hop-thang-11\.png/);
+    expect(existsSync(path.join(repo, 'content', 'media', 'hop-thang-11.png'))).toBe(true);
+    const result = validate();
+    expect(result.stdout + result.stderr).not.toMatch(/error:/);
+    expect(result.status).toBe(0);
+  }, 120_000);
+
+  it('changes a task’s status through the form, and the save adds a history entry', async () => {
+    await page.goto(`${site.url}/admin/#/collections/tasks/entries/ctr-97`);
+    await page.getByText('CTR97-THUE-TTDL · not-started').click();
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'editor-task.png') });
+    await choose('Trạng thái · Status', 'Đang thực hiện (in-progress)', 0);
+    await page.getByRole('button', { name: 'Công bố' }).click();
+    await page.getByText('Công bố ngay').click();
+    await saved(() => /CTR97-THUE-TTDL[\s\S]*?status: in-progress/.test(readFileSync(path.join(repo, 'content', 'tasks', 'ctr-97.yaml'), 'utf8')));
+    const text = readFileSync(path.join(repo, 'content', 'tasks', 'ctr-97.yaml'), 'utf8');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    expect(text).toMatch(new RegExp(`id: CTR97-THUE-TTDL[\\s\\S]*?status: in-progress[\\s\\S]*?history:[\\s\\S]*?- date: ${today}\\n\\s+status: in-progress`));
+    const result = validate();
+    expect(result.stdout + result.stderr).not.toMatch(/error:/);
+    expect(result.status).toBe(0);
+  }, 120_000);
+
+  it('builds the files written into a news item with the figure, task and photo, and a task page with the new status and its history', async () => {
+    const out = path.join(work, 'dist');
+    const build = runScript('build.ts', [], { CONTENT_DIR: path.join(repo, 'content'), OUT_DIR: out });
+    expect(build.status, build.stderr).toBe(0);
+    const news = readFileSync(path.join(out, 'meetings', '2025-11-20-ban-chi-dao-tinh-hop-kiem-tra-tien-do-thang-11', 'index.html'), 'utf8');
+    expect(news).toContain('Ban Chỉ đạo tỉnh họp kiểm tra tiến độ tháng 11');
+    expect(news).toContain('Các đại biểu dự phiên họp tại hội trường');
+    expect(news).toContain('CTR97-GEN-CUA');
+    expect(news).toMatch(/\b70\b[\s\S]*\b123\b|\b123\b[\s\S]*\b70\b/);
+    const en = readFileSync(path.join(out, 'en', 'meetings', '2025-11-20-ban-chi-dao-tinh-hop-kiem-tra-tien-do-thang-11', 'index.html'), 'utf8');
+    expect(en).toContain('Delegates at the meeting in the hall');
+    const task = readFileSync(path.join(out, 'tasks', 'CTR97-THUE-TTDL', 'index.html'), 'utf8');
+    expect(task).toContain('Đang thực hiện');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    expect(task).toContain(`datetime="${today}"`);
+  }, 300_000);
+});
