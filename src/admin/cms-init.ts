@@ -34,16 +34,29 @@ export function prune(value: unknown): unknown {
   return value;
 }
 
+/** Key orders of the format's objects, smallest first (made from the schemas at build time). */
+declare const __NQ57_FIELD_ORDERS__: string[][];
+
+/** Puts each object's keys in the schema's order: the smallest known object that has all its keys. */
+export function ordered(value: unknown, orders: string[][] = __NQ57_FIELD_ORDERS__): unknown {
+  if (Array.isArray(value)) return value.map((v) => ordered(v, orders));
+  if (!value || typeof value !== 'object') return value;
+  const keys = Object.keys(value);
+  const order = orders.find((o) => keys.every((k) => o.includes(k)));
+  const sorted = order ? [...keys].sort((a, b) => order.indexOf(a) - order.indexOf(b)) : keys;
+  return Object.fromEntries(sorted.map((k) => [k, ordered((value as Record<string, unknown>)[k], orders)]));
+}
+
 const YAML_OPTIONS = { lineWidth: 0, indentSeq: true } as const;
 
 CMS.registerCustomFormat('nq57-yaml-list', 'yaml', {
   fromFile: (text) => ({ items: (parse(text) as unknown[] | null) ?? [] }),
-  toFile: (data) => stringify(prune((data as { items?: unknown[] }).items) ?? [], YAML_OPTIONS),
+  toFile: (data) => stringify(ordered(prune((data as { items?: unknown[] }).items) ?? []), YAML_OPTIONS),
 });
 
 CMS.registerCustomFormat('nq57-yaml', 'yaml', {
   fromFile: (text) => (parse(text) as unknown) ?? {},
-  toFile: (data) => stringify(prune(data) ?? {}, YAML_OPTIONS),
+  toFile: (data) => stringify(ordered(prune(data) ?? {}), YAML_OPTIONS),
 });
 
 CMS.registerCustomFormat('nq57-frontmatter', 'md', {
@@ -55,15 +68,9 @@ CMS.registerCustomFormat('nq57-frontmatter', 'md', {
   },
   toFile(data) {
     const { body, meeting_body: meetingBody, ...rest } = data as Record<string, unknown>;
-    const front: Record<string, unknown> = {};
-    // The schema's order: body (the meeting body) after level, as the files by hand have it.
-    for (const [key, value] of Object.entries(rest)) {
-      front[key] = value;
-      if (key === 'level' && meetingBody !== undefined) front.body = meetingBody;
-    }
-    if (meetingBody !== undefined && !('body' in front)) front.body = meetingBody;
+    const front = { ...rest, ...(meetingBody !== undefined ? { body: meetingBody } : {}) };
     const text = typeof body === 'string' ? body.trim() : '';
-    return `---\n${stringify(prune(front) ?? {}, YAML_OPTIONS)}---\n${text ? `\n${text}\n` : ''}`;
+    return `---\n${stringify(ordered(prune(front) ?? {}), YAML_OPTIONS)}---\n${text ? `\n${text}\n` : ''}`;
   },
 });
 

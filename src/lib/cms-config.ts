@@ -420,6 +420,8 @@ export function cmsConfig(contentDirectory: string, contentPath: string, backend
         description: 'Mỗi tệp là một danh sách nhiệm vụ. Đổi trạng thái sẽ thêm một dòng lịch sử. — Each file is a list of tasks; a status change adds a history entry.',
         format: 'nq57-yaml-list',
         extension: 'yaml',
+        // The preview of a whole list file is a wall of text: the form alone has the room.
+        editor: { preview: false },
         files: taskFiles.map((file) => ({
           name: file.replace(/\.ya?ml$/, ''),
           label: `${file}`,
@@ -430,6 +432,7 @@ export function cmsConfig(contentDirectory: string, contentPath: string, backend
       {
         name: 'lists',
         label: 'Đơn vị, chương trình · Units, programmes',
+        editor: { preview: false },
         format: 'nq57-yaml-list',
         extension: 'yaml',
         files: [
@@ -447,4 +450,23 @@ export function cmsConfig(contentDirectory: string, contentPath: string, backend
       },
     ],
   };
+}
+
+/**
+ * The order of the keys of every object the format has, so that the editor writes files in the
+ * schema's order (the editor's data keeps no order for objects of more than eight keys).
+ */
+export function fieldOrders(): string[][] {
+  const orders: string[][] = [];
+  const walk = (schema: z.ZodType): void => {
+    const d = def(unwrap(schema).inner);
+    if (d.type === 'array') return walk(d.element as z.ZodType);
+    if (d.type !== 'object') return;
+    const shape = d.shape as Record<string, z.ZodType>;
+    orders.push(Object.keys(shape));
+    Object.values(shape).forEach(walk);
+  };
+  [MeetingSchema, TaskSchema, UnitSchema, ProgrammeSchema, SiteObjectSchema].forEach(walk);
+  const seen = new Set<string>();
+  return orders.filter((keys) => !seen.has(keys.join()) && seen.add(keys.join())).sort((a, b) => a.length - b.length);
 }

@@ -67,16 +67,22 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
   proxy?.kill();
-  if (work) rmSync(work, { recursive: true, force: true });
+  if (work && !process.env.KEEP_EDITOR_WORK) rmSync(work, { recursive: true, force: true });
 });
 
 /** The field labelled `label` in the Vietnamese (0) or English (1) pane. */
 const field = (label: string, pane = 0) => page.getByLabel(label, { exact: false }).nth(pane);
 
-/** Picks an option of a Decap select (react-select) by its text. */
-async function choose(label: string, option: string, pane = 0): Promise<void> {
-  await field(label, pane).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+/** Picks an option of a Decap select (react-select) by its text, in the first shown field labelled `label`. */
+async function choose(label: string, option: string): Promise<void> {
+  const inputs = page.getByLabel(label, { exact: false });
+  const shown = await inputs.evaluateAll((els) => els.findIndex((e) => (e as HTMLElement).offsetParent !== null));
+  await inputs.nth(shown).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('option', { name: option, exact: true }).click({ timeout: 5000 }).catch(async (e) => {
+    await page.screenshot({ path: path.join(tmpdir(), 'nq57-editor-failed.png') });
+    throw new Error(`${String(e)} shown=${shown} ${await page.getByRole('option').allInnerTexts()}`);
+  });
 }
 
 /** Waits for the save to reach the files; on failure, says what the editor showed. */
@@ -136,9 +142,13 @@ describe('web editor at /admin/ in local mode', () => {
 
   it('changes a task’s status through the form, and the save adds a history entry', async () => {
     await page.goto(`${site.url}/admin/#/collections/tasks/entries/ctr-97`);
-    await page.getByText('CTR97-THUE-TTDL · not-started').click();
+    await page.reload();
+    await page.getByText('CTR97-THUE-TTDL · not-started').locator('xpath=ancestor::div[.//button][1]//button').first().click().catch(async (e) => {
+      await page.screenshot({ path: path.join(tmpdir(), 'nq57-editor-failed.png') });
+      throw e;
+    });
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'editor-task.png') });
-    await choose('Trạng thái · Status', 'Đang thực hiện (in-progress)', 0);
+    await choose('Trạng thái · Status', 'Đang thực hiện (in-progress)');
     await page.getByRole('button', { name: 'Công bố' }).click();
     await page.getByText('Công bố ngay').click();
     await saved(() => /CTR97-THUE-TTDL[\s\S]*?status: in-progress/.test(readFileSync(path.join(repo, 'content', 'tasks', 'ctr-97.yaml'), 'utf8')));
