@@ -45,7 +45,7 @@ type Words = readonly [vi: string, en: string, hintVi?: string, hintEn?: string]
  */
 export const FIELD_WORDS: Readonly<Record<string, Words>> = {
   title: ['Tiêu đề', 'Title', 'Viết bằng ngôn ngữ của bản tin này.', 'In this version’s language.'],
-  date: ['Ngày', 'Date', 'Ngày họp (hoặc ngày của sự việc).', 'Date of the meeting (or of the event).'],
+  date: ['Ngày', 'Date', 'Ngày họp; trong lịch sử và đính chính: ngày của sự việc.', 'The meeting’s date; in history and corrections: the date of the event.'],
   summary: ['Sapo (tóm tắt)', 'Lead paragraph', 'Đoạn mở đầu, một hai câu.', 'The opening paragraph, one or two sentences.'],
   level: ['Cấp', 'Level', 'Trung ương, tỉnh hay xã.', 'National, province or commune.'],
   meeting_body: ['Cơ quan họp', 'Meeting body', 'Ví dụ: Ban Chỉ đạo tỉnh.', 'E.g. the provincial steering committee.'],
@@ -84,7 +84,7 @@ export const FIELD_WORDS: Readonly<Record<string, Words>> = {
   note: ['Ghi chú', 'Note'],
   draft: ['Bản nháp (chưa đăng)', 'Draft (not published)'],
   body: ['Nội dung', 'Body'],
-  id: ['Mã', 'Id', 'Chữ, số, “.”, “_”, “-”; không đổi sau khi đăng.', 'Letters, digits, “.”, “_”, “-”; never changed once published.'],
+  id: ['Mã', 'Id', 'Chữ, số, dấu chấm, gạch dưới, gạch ngang; không đổi sau khi đăng.', 'Letters, digits, dot, underscore, hyphen; never changed once published.'],
   owner: ['Đơn vị chủ trì', 'Owner', 'Chọn từ units.yaml.', 'From units.yaml.'],
   partners: ['Đơn vị phối hợp', 'Partners'],
   category: ['Lĩnh vực', 'Category', 'Ví dụ: institutions, infrastructure, data.', 'E.g. institutions, infrastructure, data.'],
@@ -196,6 +196,9 @@ function choices(values: readonly string[]): Array<{ label: string; value: strin
 
 const DATE_WIDGET = { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true } as const;
 
+/** Texts of a paragraph or more, edited in a text area; the others in a line. */
+const LONG_TEXT = new Set(['summary', 'text', 'alt', 'caption', 'note', 'notes', 'description', 'address']);
+
 /** Id fields whose values come from the content. */
 function idChoices(name: string, ids: ContentIds): string[] | undefined {
   if (name === 'programme') return ids.programmes;
@@ -231,10 +234,12 @@ export function fieldFor(name: string, schema: z.ZodType, ctx: WalkContext): Cms
       ...base,
       widget: 'object',
       collapsed: false,
+      // Decap shows the object's own summary bar; the fields inside say what they are.
+      summary: ctx.ids.locales.map((lang) => `{{fields.${lang}}}`).join(' · '),
       fields: ctx.ids.locales.map((lang) => ({
         name: lang,
         label: lang === 'vi' ? `${label(name, 'vi')} (tiếng Việt)` : `${label(name, 'vi')} (${lang}) · ${label(name, 'en')}`,
-        widget: 'text',
+        widget: LONG_TEXT.has(name) ? 'text' : 'string',
         required: !optional && lang === ctx.ids.defaultLocale,
       })),
     };
@@ -245,7 +250,7 @@ export function fieldFor(name: string, schema: z.ZodType, ctx: WalkContext): Cms
   switch (d.type) {
     case 'string':
       if (fromContent) return { ...base, widget: 'select', options: fromContent };
-      return { ...base, widget: name === 'summary' || name === 'text' || name === 'alt' || name === 'caption' ? 'text' : 'string' };
+      return { ...base, widget: LONG_TEXT.has(name) ? 'text' : 'string' };
     case 'number': {
       const isInt = (inner as unknown as { format?: string | null }).format?.includes('int') ?? false;
       return { ...base, widget: 'number', value_type: isInt ? 'int' : 'float', ...(name === 'percent_completed' ? { step: 0.01 } : { min: 0 }) };

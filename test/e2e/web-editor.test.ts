@@ -106,6 +106,7 @@ describe('web editor at /admin/ in local mode', () => {
     await field('Ngày · Date', 0).fill('2025-11-20');
     await field('Sapo (tóm tắt)', 0).fill('Ban Chỉ đạo tỉnh Cà Mau họp kiểm tra tiến độ các nhiệm vụ của Chương trình hành động 97-CTr/TU.');
     await field('Sapo (tóm tắt)', 1).fill('Ca Mau’s steering committee met to check progress on the tasks of Action Program 97-CTr/TU.');
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'editor-meeting.png') });
     // One reported figure, entered once (in Vietnamese).
     await page.getByRole('button', { name: /Add số liệu được báo cáo/i }).first().click();
     await choose('Chương trình · Programme', 'ctr-97');
@@ -124,7 +125,6 @@ describe('web editor at /admin/ in local mode', () => {
       await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
       await field('Mô tả ảnh (bắt buộc)', pane).fill(pane === 0 ? 'Các đại biểu dự phiên họp tại hội trường' : 'Delegates at the meeting in the hall');
     }
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'editor-meeting.png') });
     await page.getByRole('button', { name: 'Công bố' }).click();
     await page.getByText('Công bố ngay').click();
     await saved(() => readdirSync(path.join(repo, 'content', 'meetings')).some((f) => f.startsWith('2025-11-20-')));
@@ -147,8 +147,11 @@ describe('web editor at /admin/ in local mode', () => {
       await page.screenshot({ path: path.join(tmpdir(), 'nq57-editor-failed.png') });
       throw e;
     });
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'editor-task.png') });
     await choose('Trạng thái · Status', 'Đang thực hiện (in-progress)');
+    if (SHOTS) {
+      await page.getByText('Trạng thái · Status').evaluateAll((els) => els.find((e) => (e as HTMLElement).offsetParent !== null)?.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: path.join(SHOTS, 'editor-task.png') });
+    }
     await page.getByRole('button', { name: 'Công bố' }).click();
     await page.getByText('Công bố ngay').click();
     await saved(() => /CTR97-THUE-TTDL[\s\S]*?status: in-progress/.test(readFileSync(path.join(repo, 'content', 'tasks', 'ctr-97.yaml'), 'utf8')));
