@@ -17,6 +17,8 @@ const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item',
 function pages(dir = out): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
+    // The web editor (admin/) is no page of the site: its own tests are in web-editor.test.ts and below.
+    if (dir === out && name === 'admin') return [];
     if (statSync(full).isDirectory()) return pages(full);
     return name === 'index.html' ? [`/${path.relative(out, dir).split(path.sep).join('/')}${dir === out ? '' : '/'}`] : [];
   });
@@ -90,6 +92,20 @@ describe('calendars', () => {
     const events = new ICAL.Component(ICAL.parse(read('calendar/units/u-noivu.ics'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     expect(events.map((e) => e.uid)).toEqual(['task-K7@tien-do.tinh-mau.example', 'task-K4@tien-do.tinh-mau.example', 'task-K13@tien-do.tinh-mau.example']);
     expect(read('en/calendar/units/u-noivu.ics')).toContain('SUMMARY:K7: Review administrative procedures');
+  });
+});
+
+describe('web editor', () => {
+  it('is written to admin/ with its generated configuration, noindex and its own policy, and nothing else links to it or loads it', () => {
+    const admin = read('admin/index.html');
+    expect(admin).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(admin).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-eval';[^"]*connect-src 'self' blob:[^"]*">/);
+    expect(admin).not.toMatch(/<script(?![^>]*\bsrc=")/);
+    expect(read('admin/config.yml')).toMatch(/^# Made at build time/);
+    expect(read('admin/config.yml')).toContain('structure: multiple_files');
+    expect(read('admin/decap-cms.js').length).toBeGreaterThan(1_000_000);
+    for (const page of pages()) expect(read(`${page.slice(1)}index.html`), page).not.toMatch(/admin\/|decap-cms/);
+    expect(read('sitemap-0.xml')).not.toContain('/admin/');
   });
 });
 
