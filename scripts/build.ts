@@ -1,6 +1,7 @@
 // Builds the site into a fresh folder and only then swaps it into dist/,
 // so that invalid content or a failed build never touches the last good site.
-// Usage: npm run build   (CONTENT_DIR, SOURCE_DATE_EPOCH, BASE_PATH and OUT_DIR are read from the environment)
+// Usage: npm run build [-- --lang vi|en]   (CONTENT_DIR, SOURCE_DATE_EPOCH, BASE_PATH and OUT_DIR are read from the environment)
+// Content problems are written in the site's default language unless --lang asks for another.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { setPriority } from 'node:os';
 import path from 'node:path';
 import { contentDir } from '../src/loaders/content-dir.ts';
 import { resolveAsOf } from '../src/loaders/as-of.ts';
+import { splitLangArg } from '../src/lib/messages.ts';
 import { isRunning } from '../src/loaders/wait-for-file.ts';
 import { preparedFiles, readPrepared, readSearchRecords } from './lib/prepared.ts';
 import { closeSearchIndex, fillSearchIndex } from './lib/search-index.ts';
@@ -150,7 +152,8 @@ async function main(): Promise<number> {
     // as of the same date, chosen here once (unless site.yaml sets it).
     const asOf = resolveAsOf({}, process.env, new Date());
     const pages = estimatePages(dir);
-    const check = start([...v8Flags(pages), path.resolve('scripts/lib/build-check.ts'), dir, shown, checkedDir], { AS_OF: asOf });
+    const { lang } = splitLangArg(process.argv.slice(2));
+    const check = start([...v8Flags(pages), path.resolve('scripts/lib/build-check.ts'), dir, shown, checkedDir], { AS_OF: asOf, ...(lang ? { MESSAGES_LANG: lang } : {}) });
     // Astro's warnings and errors are shown, not its line per page (ASTRO_LOG_LEVEL=info shows them).
     const logLevel = process.env.ASTRO_LOG_LEVEL || 'warn';
     const astroOut = astroOutput(next);

@@ -10,6 +10,7 @@ import { sanitize } from 'hast-util-sanitize';
 import { find, html } from 'property-information';
 import type { Schema } from 'hast-util-sanitize';
 import type { Element, Nodes, Root } from 'hast';
+import { msg } from './messages.ts';
 import type { VFile } from 'vfile';
 
 /** Tags that may stay in a meeting body: what Markdown itself produces, and a few harmless extras. */
@@ -95,16 +96,14 @@ function describeRemoval(element: Element): string | undefined {
   const kept = result.children.find((child): child is Element => child.type === 'element');
   const tag = `<${element.tagName}>`;
   if (!kept || kept.tagName !== element.tagName) {
-    return STRIPPED.includes(element.tagName)
-      ? `raw HTML ${tag} and its content will be removed (allowed tags: ${ALLOWED_EXTRA_TAGS.join(', ')})`
-      : `raw HTML ${tag} will be removed, keeping its text (allowed tags: ${ALLOWED_EXTRA_TAGS.join(', ')})`;
+    return msg(STRIPPED.includes(element.tagName) ? 'problem.html.stripped' : 'problem.html.unwrapped', { tag, allowed: ALLOWED_EXTRA_TAGS.join(', ') });
   }
   const lost = Object.keys(element.properties).filter((key) => kept.properties[key] === undefined);
   if (lost.length === 0) return undefined;
   if (lost.includes('href')) {
-    return `link to '${String(element.properties.href)}' will be removed: only https:, http:, mailto: and tel: links are allowed`;
+    return msg('problem.html.link', { href: String(element.properties.href) });
   }
-  return `attribute${lost.length > 1 ? 's' : ''} ${lost.map(attributeName).join(', ')} on ${tag} will be removed`;
+  return msg(lost.length > 1 ? 'problem.html.attributes' : 'problem.html.attribute', { names: lost.map(attributeName).join(', '), tag });
 }
 
 function attributeName(property: string): string {

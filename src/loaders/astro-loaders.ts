@@ -6,6 +6,7 @@ import { contentDir, readContent } from './content-reader.ts';
 import type { ContentRead } from './content-reader.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { waitForFile } from './wait-for-file.ts';
+import { chooseMessageLang } from '../lib/messages.ts';
 
 type Read = Omit<ContentRead, 'position'>;
 
@@ -46,6 +47,8 @@ function fingerprint(dir: string, read?: Read): string {
 
 function currentRead(dir: string): Read {
   if (cached && cached.key === fingerprint(dir, cached.read) && cached.key.startsWith(`${dir}\n`)) return cached.read;
+  // Problems are written in the site's default language (MESSAGES_LANG asks for another).
+  chooseMessageLang(process.env.MESSAGES_LANG || undefined, dir);
   const read = readContent(dir);
   cached = { key: fingerprint(dir, read), read };
   return read;

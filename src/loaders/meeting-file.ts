@@ -9,6 +9,7 @@ import { checkAgainstSchema } from '../lib/schema-problems.ts';
 import { parseYamlSource, positionProblem } from '../lib/yaml-source.ts';
 import type { YamlSource } from '../lib/yaml-source.ts';
 import type { Problem } from '../lib/problems.ts';
+import { msg } from '../lib/messages.ts';
 
 /** `YYYY-MM-DD-slug.LANG.md` */
 export const MEETING_FILE_PATTERN = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2,3})\.md$/;
@@ -34,9 +35,14 @@ function countLines(text: string): number {
   return count;
 }
 
+/** A file whose opening `---` has no closing `---`. */
+const UNCLOSED = 'unclosed';
+
 /** Splits a meeting file into its frontmatter, parsed with positions, and its body. */
-function splitMeeting(file: string, text: string): Parts | undefined {
+function splitMeeting(file: string, text: string): Parts | typeof UNCLOSED | undefined {
   if (!/^\uFEFF?---/.test(text)) return undefined;
+  // Without its closing line, the whole file would be read as frontmatter and its text as YAML.
+  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(text.indexOf('---') + 3))) return UNCLOSED;
   // gray-matter only splits the file; the frontmatter is parsed with positions here.
   const split = matter(text, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } });
   const frontmatterStart = text.indexOf(split.matter);
@@ -51,7 +57,8 @@ function splitMeeting(file: string, text: string): Parts | undefined {
  */
 export function meetingSource(dir: string, file: string): YamlSource | undefined {
   try {
-    return splitMeeting(file, readFileSync(path.join(dir, file), 'utf8'))?.source;
+    const parts = splitMeeting(file, readFileSync(path.join(dir, file), 'utf8'));
+    return parts === UNCLOSED ? undefined : parts?.source;
   } catch {
     return undefined;
   }
@@ -71,16 +78,18 @@ export function readMeetingFile(dir: string, { file, text }: MeetingJob): Meetin
   const name = file.slice('meetings/'.length);
   const match = MEETING_FILE_PATTERN.exec(name);
   if (!match) {
-    const hint = name.endsWith('.mdx')
-      ? 'meetings are plain Markdown (.md): MDX can run code and is not accepted'
-      : 'name it YYYY-MM-DD-slug.LANG.md, e.g. 2025-09-18-ban-chi-dao-tinh.vi.md (slug: lower-case letters, digits and hyphens)';
-    problemAt(1, 1, `meeting file name '${name}' is not valid: ${hint}`);
+    const hint = msg(name.endsWith('.mdx') ? 'problem.meetingName.mdx' : 'problem.meetingName.pattern');
+    problemAt(1, 1, msg('problem.meetingName', { name, hint }));
     return { file, problems };
   }
   const [, fileDate, slug, lang] = match as unknown as [string, string, string, string];
   const parts = splitMeeting(file, text ?? readFileSync(path.join(dir, file), 'utf8'));
   if (!parts) {
-    problemAt(1, 1, 'the file must start with frontmatter between two "---" lines (title, date, summary)');
+    problemAt(1, 1, msg('problem.noFrontmatter'));
+    return { file, problems };
+  }
+  if (parts === UNCLOSED) {
+    problemAt(1, 1, msg('problem.unclosedFrontmatter'));
     return { file, problems };
   }
   const { source, body, bodyLineOffset } = parts;
@@ -88,7 +97,7 @@ export function readMeetingFile(dir: string, { file, text }: MeetingJob): Meetin
   if (source.data === undefined) return { file, problems };
   const frontmatter = (source.data ?? {}) as Record<string, unknown>;
   if (typeof frontmatter !== 'object' || Array.isArray(frontmatter)) {
-    problemAt(source.lineOffset + 1, 1, 'the frontmatter must be a map of fields (title, date, summary, …)');
+    problemAt(source.lineOffset + 1, 1, msg('problem.frontmatterNotMap'));
     return { file, problems };
   }
   const checked = checkAgainstSchema(MeetingSchema, frontmatter, file);

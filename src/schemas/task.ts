@@ -63,14 +63,15 @@ export const TaskSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['status'],
-        message: "is 'completed' but there is no 'completed' date; add completed: YYYY-MM-DD",
+        message: 'problem.schema.completedNoDate',
       });
     }
     if (task.completed && task.status !== 'completed') {
       ctx.addIssue({
         code: 'custom',
         path: ['completed'],
-        message: `is given but status is '${task.status}'; set status: completed or remove the completed date`,
+        message: 'problem.schema.completedNotDone',
+        params: { status: task.status },
       });
     }
     task.history?.forEach((entry, i) => {
@@ -79,7 +80,8 @@ export const TaskSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['history', i, 'date'],
-          message: `must be oldest first: ${entry.date} comes after ${previous.date}`,
+          message: 'problem.schema.historyOrder',
+          params: { date: entry.date, previous: previous.date },
         });
       }
     });

@@ -151,8 +151,8 @@ describe('npm run build on a content folder the project never saw', () => {
     const before = digest(outA);
     const failed = runScript('build.ts', [], { CONTENT_DIR: fixture('invalid'), OUT_DIR: outA });
     expect(failed.status).toBe(1);
-    expect(failed.stderr).toContain("tasks/a.yaml:5:11: error: status 'done' is not one of");
-    expect(failed.stderr).toMatch(/content errors; nothing was built and .* is unchanged/);
+    expect(failed.stderr).toContain("tasks/a.yaml:5:11: error: status 'done' không phải một trong các giá trị");
+    expect(failed.stderr).toMatch(/build: \d+ lỗi trong nội dung; không dựng trang nào và .* giữ nguyên/);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     expect(digest(outA)).toEqual(before);
   }, 300_000);

@@ -1,8 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { locate, parseYamlSource } from '../../../src/lib/yaml-source.ts';
+import { setMessageLang } from '../../../src/lib/messages.ts';
+
+afterEach(() => setMessageLang('vi'));
 
 /** Every YAML text in the bundled content and the test fixtures: list files and meeting frontmatter. */
 function yamlTexts(): Array<[string, string]> {
@@ -26,7 +29,30 @@ describe(parseYamlSource, () => {
     const source = parseYamlSource('m.md', 'title: [open\nx: 1\n', 1);
     expect(source.data).toBeUndefined();
     expect(source.problems[0]).toMatchObject({ file: 'm.md', severity: 'error', line: 3 });
-    expect(source.problems[0]!.message).toMatch(/^YAML: /);
+    expect(source.problems[0]!.message).toMatch(/^lỗi cú pháp YAML: /);
+  });
+
+  it('reports one error, at the first: the later errors of the parser follow from it', () => {
+    const source = parseYamlSource('f.yaml', '- id: T1\n  title: x\n  note: y: z\n  - oops\n: bad\n');
+    expect(source.data).toBeUndefined();
+    expect(source.problems).toHaveLength(1);
+  });
+
+  it('names a tab that indents a line, in each language', () => {
+    const text = '- id: T1\n  title: x\n\tstatus: done\n';
+    expect(parseYamlSource('f.yaml', text).problems).toEqual([
+      { file: 'f.yaml', line: 3, column: 1, severity: 'error', message: 'dòng này thụt lề bằng ký tự tab (cột 1); YAML không cho phép thụt lề bằng tab: dùng dấu cách thay cho tab' },
+    ]);
+    setMessageLang('en');
+    expect(parseYamlSource('f.yaml', '- id: T1\n  \ttitle: x\n').problems).toEqual([
+      { file: 'f.yaml', line: 2, column: 3, severity: 'error', message: 'a tab (column 3) indents this line; YAML does not allow tabs for indentation: use spaces instead of the tab' },
+    ]);
+  });
+
+  it('reports an unclosed quotation mark where it opens', () => {
+    expect(parseYamlSource('f.yaml', 'title: "open\ndate: 2025-01-01\n').problems).toEqual([
+      { file: 'f.yaml', line: 1, column: 8, severity: 'error', message: 'dấu " mở ở đây không được đóng; thêm dấu " ở cuối giá trị' },
+    ]);
   });
 
   it('reads every YAML text of the content and fixtures as `yaml` reads it, errors aside', () => {
@@ -47,13 +73,13 @@ describe(parseYamlSource, () => {
   it('reports an alias to an anchor that is not set, at the alias', () => {
     const source = parseYamlSource('f.yaml', 'a: &x 1\nb: *y\n');
     expect(source.data).toBeUndefined();
-    expect(source.problems).toEqual([{ file: 'f.yaml', line: 2, column: 4, severity: 'error', message: 'YAML: Unresolved alias (the anchor must be set before the alias): y' }]);
+    expect(source.problems).toEqual([{ file: 'f.yaml', line: 2, column: 4, severity: 'error', message: 'lỗi cú pháp YAML: Unresolved alias (the anchor must be set before the alias): y' }]);
   });
 
   it('reports duplicate keys', () => {
     const source = parseYamlSource('f.yaml', 'a: 1\na: 2\n');
     expect(source.problems).toHaveLength(1);
-    expect(source.problems[0]).toMatchObject({ line: 2, severity: 'error' });
+    expect(source.problems[0]).toMatchObject({ line: 2, severity: 'error', message: "trường 'a' được ghi hai lần ở cùng một chỗ; chỉ giữ một" });
   });
 });
 
