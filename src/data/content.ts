@@ -39,6 +39,8 @@ export const model = buildSiteModel(
     meetings: meetingEntries.map((e) => ({ id: e.data.meeting, lang: e.data.lang, data: { ...e.data, images: undefined } })),
   },
   asOf,
+  // Drafts are shown in the preview (with a note saying so), never in a build.
+  { drafts: import.meta.env.DEV },
 );
 
 /** Where pages live. */

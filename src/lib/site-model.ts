@@ -76,9 +76,9 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Groups translations of each published meeting, newest first; drafts are left out. */
-export function groupMeetings(meetings: SiteInput['meetings'], defaultLang: string, locales: readonly string[]): MeetingGroup[] {
-  const groups = Map.groupBy(meetings.filter((m) => !m.data.draft), (m) => m.id);
+/** Groups translations of each published meeting, newest first; drafts are left out unless `drafts` (the preview). */
+export function groupMeetings(meetings: SiteInput['meetings'], defaultLang: string, locales: readonly string[], drafts = false): MeetingGroup[] {
+  const groups = Map.groupBy(drafts ? meetings : meetings.filter((m) => !m.data.draft), (m) => m.id);
   const order = (lang: string) => (lang === defaultLang ? -1 : locales.indexOf(lang));
   return [...groups.entries()]
     .map(([id, files]) => {
@@ -110,9 +110,9 @@ export function siteInputFromContent(content: ContentModel): SiteInput {
 }
 
 /** Computes the published site's data as of a date. */
-export function buildSiteModel(input: SiteInput, asOf: string): SiteModel {
+export function buildSiteModel(input: SiteInput, asOf: string, { drafts = false }: { drafts?: boolean } = {}): SiteModel {
   const lang = defaultLocale(input.site);
-  const meetings = groupMeetings(input.meetings, lang, input.site.locales);
+  const meetings = groupMeetings(input.meetings, lang, input.site.locales, drafts);
   const listing = new Map<string, string[]>();
   const discussing = new Map<string, string[]>();
   const add = (map: Map<string, string[]>, task: string, meeting: string) => {

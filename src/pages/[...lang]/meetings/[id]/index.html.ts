@@ -115,7 +115,7 @@ async function meetingPage(group: MeetingGroup, lang: string): Promise<string> {
     { label: t('nav.meetings'), href: pagePath(paths, lang, 'meetings') },
     { label: level, href: levelPath },
   ])}<article class="app-article">${header}<p class="app-article__lead">${meeting.summary}</p>${photos}${people}<div class="app-article__body">${body}</div>${reported}${meetingChanges(group.id, lang)}${directions}${taskList}${tags}${sources}${updates}</article>${relatedList}`;
-  return shellPage({ lang, title: meeting.title, description: meeting.summary, alternates, section: 'meetings', type: 'article', jsonLd, image: `${path}share.png`, pathname: path }, main);
+  return shellPage({ lang, title: meeting.title, description: meeting.summary, alternates, section: 'meetings', type: 'article', jsonLd, image: `${path}share.png`, pathname: path, draft: meeting.draft }, main);
 }
 
 // The dev server asks for any id; one that is not a meeting in that language has no page.
