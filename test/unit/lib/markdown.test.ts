@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setMessageLang } from '../../../src/lib/messages.ts';
 import { renderMeetingBody } from '../../../src/lib/markdown.ts';
 
 // Everything a hostile body could try; none of it may reach the page as markup that runs.
@@ -54,12 +55,18 @@ describe(renderMeetingBody, () => {
       [5, 36],
     ]);
     expect(removed[0]!.message).toContain('<script>');
-    expect(removed[2]!.message).toContain("link to 'javascript:x'");
+    expect(removed[2]!.message).toContain("liên kết tới 'javascript:x' sẽ bị bỏ");
   });
 
   it('names removed attributes as they are written in HTML', () => {
-    const { removed } = renderMeetingBody('<p onclick="x()" style="color:red" data-x="1" aria-label="y">text</p>');
-    expect(removed.map((r) => r.message)).toEqual(['attributes onclick, style, data-x, aria-label on <p> will be removed']);
+    const body = '<p onclick="x()" style="color:red" data-x="1" aria-label="y">text</p>';
+    expect(renderMeetingBody(body).removed.map((r) => r.message)).toEqual(['các thuộc tính onclick, style, data-x, aria-label của thẻ <p> sẽ bị bỏ']);
+    setMessageLang('en');
+    try {
+      expect(renderMeetingBody(body).removed.map((r) => r.message)).toEqual(['attributes onclick, style, data-x, aria-label on <p> will be removed']);
+    } finally {
+      setMessageLang('vi');
+    }
   });
 
   it('keeps Markdown, GFM tables and the harmless tags', () => {
