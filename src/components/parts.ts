@@ -26,6 +26,7 @@ export function statusTag(view: TaskView, lang: string): Html {
     completed: t('status.completed'),
     'on-schedule': view.status === 'not-started' ? t('status.not-started') : t('status.in-progress'),
     overdue: t('status.overdue'),
+    unknown: t('status.unknown'),
     cancelled: t('status.cancelled'),
     'not-yet': t('status.notYet'),
   }[state];
@@ -43,9 +44,8 @@ export function figureTable(figure: MeetingFigure, lang: string): Html {
   const fields = (['total', 'completed', 'on_schedule', 'overdue', 'percent_completed'] as const).filter((f) => figure.figures[f] !== undefined);
   const fieldLabel = (field: string) => t(`count.${field}` as UiKey);
   const result = figure.agrees === null ? 'not-comparable' : figure.agrees ? 'agrees' : 'differs';
-  // When the registry holds fewer tasks than were reported, a difference says more about the registry than the report.
-  const reportedTotal = figure.figures.total;
-  const partial = figure.registry && reportedTotal !== undefined && figure.registry.total < reportedTotal;
+  // A partial registry's counts are of the published tasks only: its column says so.
+  const registryHeading = figure.reason === 'partial-registry' ? t('figure.registryPublished') : t('figure.registry');
   const rows = fields.map(
     (field) =>
       html`<tr><th scope="row">${fieldLabel(field)}</th><td class="app-num">${field === 'percent_completed' ? formatPercent(figure.figures[field]!, lang) : formatNumber(figure.figures[field]!, lang)}</td><td class="app-num">${field !== 'percent_completed' && figure.registry ? formatNumber(figure.registry[field], lang) : '—'}</td></tr>`,
@@ -53,8 +53,9 @@ export function figureTable(figure: MeetingFigure, lang: string): Html {
   const differences =
     figure.differences.length > 0 &&
     html`<ul class="app-figure__differences">${figure.differences.map((d) => html`<li>${t('figure.difference', { field: fieldLabel(d.field), reported: formatNumber(d.reported, lang), registry: formatNumber(d.registry, lang) })}</li>`)}</ul>`;
-  const coverage = partial && html`<p class="app-meta">${t('figure.coverage', { registry: formatNumber(figure.registry!.total, lang), reported: formatNumber(reportedTotal!, lang) })}</p>`;
-  return html`<figure class="app-figure"><div class="app-table-wrap"><table class="app-table"><caption>${caption}</caption><thead><tr><th scope="col">${t('figure.field')}</th><th scope="col">${t('figure.reported')}</th><th scope="col">${t('figure.registry')}</th></tr></thead><tbody>${rows}</tbody></table></div><figcaption><strong class="app-tag app-tag--${result}">${result === 'agrees' ? t('figure.agrees') : result === 'differs' ? t('figure.differs') : t('figure.notComparable')}</strong> ${differences}${coverage}</figcaption></figure>`;
+  const tag = result === 'agrees' ? t('figure.agrees') : result === 'differs' ? t('figure.differs') : t('figure.notComparable');
+  const reason = figure.reason && html`: ${t(`figure.reason.${figure.reason}`)}`;
+  return html`<figure class="app-figure"><div class="app-table-wrap"><table class="app-table"><caption>${caption}</caption><thead><tr><th scope="col">${t('figure.field')}</th><th scope="col">${t('figure.reported')}</th><th scope="col">${registryHeading}</th></tr></thead><tbody>${rows}</tbody></table></div><figcaption><strong class="app-tag app-tag--${result}">${tag}</strong>${reason} ${differences}</figcaption></figure>`;
 }
 
 /** What changed since the previous meeting of the same level: tasks completed, newly overdue and added, and the figures. */

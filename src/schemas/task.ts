@@ -8,11 +8,22 @@ import {
   oneOf,
 } from './common.ts';
 
-/** Status values an author writes. */
-export const TASK_STATUSES = ['not-started', 'in-progress', 'completed', 'cancelled'] as const;
+/**
+ * Status values an author writes. `unknown`: no source reports where the task stands; `not-started`
+ * only where a source says work has not started.
+ */
+export const TASK_STATUSES = ['not-started', 'in-progress', 'completed', 'cancelled', 'unknown'] as const;
 
 /** A task's status. */
 export const TaskStatusSchema = oneOf(TASK_STATUSES);
+
+/**
+ * Where a status was reported: a source link, or the id of a meeting (its file name without
+ * `.LANG.md`), whose page then says where it was reported.
+ */
+export const HistorySourceSchema = z.union([SourceLinkSchema, IdSchema], {
+  error: () => 'must be a source link ({ url: https://… }) or the id of a meeting (its file name without .LANG.md)',
+});
 
 /** One step of a task's history: its status from `date` on. */
 export const HistoryEntrySchema = z.object({
@@ -22,8 +33,8 @@ export const HistoryEntrySchema = z.object({
   status: TaskStatusSchema,
   /** What happened. */
   note: LocalisedTextSchema.optional(),
-  /** Where it was reported. */
-  source: SourceLinkSchema.optional(),
+  /** Where it was reported: a source link, or the id of the meeting that reported it. */
+  source: HistorySourceSchema.optional(),
 });
 
 /** A task of the registry. */

@@ -1,6 +1,6 @@
 import type { SiteModel } from '../site-model.ts';
 import { programmeProgress } from './status-breakdown.ts';
-import { countLabelKey, PROGRESS_DATA_FILE, STATUS_KEYS, withEmptyReason } from './types.ts';
+import { countLabelKey, PROGRESS_DATA_FILE, STATUS_KEYS, withEmptyReason, withoutEmptyUnknown } from './types.ts';
 import type { ChartData, ChartPoint } from './types.ts';
 
 /** How to link a reported figure's point to its meeting. */
@@ -28,6 +28,23 @@ export function toProgressOverTimeData(model: SiteModel, programmeId: string, op
   }
   // Reported figures are in meeting order; the chart reads along its dates.
   points.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  // A partial registry's lines would show how many of the published tasks stand where, which is not the
+  // programme's progress: the chart then shows only what the meetings reported, at the dates they give.
+  if (programmeProgress(model, programmeId).registry === 'partial') {
+    const data: ChartData = {
+      id: `progress-${programmeId}`,
+      kind: 'line',
+      captionKey: 'chart.progressOverTime.captionReported',
+      captionParams: { programme: programmeId },
+      asOf: model.asOf,
+      labels: [...new Set(points.map((p) => p.label))],
+      labelKind: 'date',
+      series: [],
+      points,
+      dataFile: PROGRESS_DATA_FILE,
+    };
+    return points.length === 0 ? withEmptyReason(data, 'noReportedFigures') : data;
+  }
   const data: ChartData = {
     id: `progress-${programmeId}`,
     kind: 'line',
@@ -36,7 +53,7 @@ export function toProgressOverTimeData(model: SiteModel, programmeId: string, op
     asOf: model.asOf,
     labels: series.map((p) => p.date),
     labelKind: 'date',
-    series: [...STATUS_KEYS, 'total' as const].map((key) => ({ key, labelKey: countLabelKey(key), values: series.map((p) => p[key]) })),
+    series: withoutEmptyUnknown([...STATUS_KEYS, 'total' as const].map((key) => ({ key, labelKey: countLabelKey(key), values: series.map((p) => p[key]) }))),
     points,
     dataFile: PROGRESS_DATA_FILE,
   };

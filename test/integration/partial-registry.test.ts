@@ -1,0 +1,126 @@
+// A province whose registry holds only the tasks its sources name, with tasks whose status no source
+// reports: every figure below is worked out by hand from test/fixtures/content/partial.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, runScript } from '../helpers/run.ts';
+import { ProgressJsonSchema } from '../../src/schemas/outputs.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'nq57-partial-'));
+const out = path.join(work, 'dist');
+const read = (file: string) => readFileSync(path.join(out, file), 'utf8');
+/** The visible text of a page's main element, tags dropped and spaces collapsed. */
+const mainText = (file: string) => {
+  const page = read(file);
+  const main = page.slice(page.indexOf('<main'), page.indexOf('</main>'));
+  return main.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+};
+
+beforeAll(() => {
+  const result = runScript('build.ts', [], { CONTENT_DIR: fixture('partial'), OUT_DIR: out });
+  expect(result.status, result.stderr).toBe(0);
+}, 300_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('progress.json of a partial registry with unknown statuses', () => {
+  it('counts unknown tasks apart and in the total, and marks the registry partial', () => {
+    const progress = ProgressJsonSchema.parse(JSON.parse(read('data/progress.json')));
+    const point = { total: 6, completed: 1, on_schedule: 2, overdue: 0, unknown: 3 };
+    expect(progress.programmes['ctr-9']).toEqual({
+      registry: 'partial',
+      counts: { ...point, cancelled: 0, late: 0 },
+      series: [
+        { date: '2025-09-18', ...point },
+        { date: '2025-10-01', ...point },
+      ],
+    });
+    expect(progress.programmes['nq-1']?.registry).toBe('complete');
+  });
+
+  it('never compares a reported figure with a partial registry, nor one of another scope', () => {
+    const progress = ProgressJsonSchema.parse(JSON.parse(read('data/progress.json')));
+    expect(progress.reported).toEqual([
+      {
+        meeting: '2025-09-18-phien-hop',
+        programme: 'ctr-9',
+        scope: 'tinh-mau',
+        period: 'cumulative',
+        as_of: '2025-09-18',
+        figures: { total: 123, completed: 66, percent_completed: 53.66 },
+        registry: { total: 6, completed: 1, on_schedule: 2, overdue: 0 },
+        comparable: false,
+        reason: 'partial-registry',
+        agrees: null,
+        differences: [],
+      },
+      {
+        meeting: '2025-09-18-phien-hop',
+        programme: 'nq-1',
+        scope: 'national',
+        period: 'cumulative',
+        as_of: '2025-09-18',
+        figures: { completed: 485, on_schedule: 561, overdue: 86, percent_completed: 43 },
+        registry: null,
+        comparable: false,
+        reason: 'other-scope',
+        agrees: null,
+        differences: [],
+      },
+    ]);
+  });
+});
+
+describe('pages of a partial registry', () => {
+  it('lead the home page with the reported figure, and give the registry as published tasks, never as a percentage', () => {
+    const vi = mainText('index.html');
+    expect(vi).toContain('Số liệu báo cáo gần nhất 66/123 (53,66%)');
+    expect(vi).toContain('6 nhiệm vụ đã công khai trong tổng số 123 được báo cáo');
+    expect(vi).toContain('không phải tiến độ của chương trình');
+    // 1 of 6 published tasks completed would be 16,67%: no such share, and no "1/6", anywhere.
+    expect(vi).not.toMatch(/16[,.]67|1\/6\b/);
+    expect(vi).not.toContain('Theo sổ nhiệm vụ');
+    const en = mainText('en/index.html');
+    expect(en).toContain('6 tasks published of the 123 reported');
+    expect(en).not.toMatch(/16[,.]67|1\/6\b/);
+  });
+
+  it('say "not comparable" with the reason on the reconciliation page, never "differs"', () => {
+    const vi = mainText('reconciliation/index.html');
+    expect(vi).toContain('0 khớp · 0 khác · 2 không so sánh được');
+    expect(vi).toContain('Không so sánh được : sổ nhiệm vụ của chương trình này chỉ gồm những nhiệm vụ được nguồn tin công khai nêu tên');
+    expect(vi).toContain('Không so sánh được : số liệu thuộc phạm vi khác');
+    expect(vi).toContain('Nhiệm vụ đã công khai');
+    expect(read('reconciliation/index.html')).not.toContain('app-tag--differs');
+  });
+
+  it('show an unknown status with its own tag, and where a status was reported', () => {
+    const b = read('tasks/B/index.html');
+    expect(b).toContain('<strong class="app-tag app-tag--unknown">Chưa có thông tin</strong>');
+    expect(b).not.toContain('app-tag--overdue');
+    expect(mainText('tasks/D/index.html')).toContain('theo báo cáo tại cuộc họp ngày 18/9/2025');
+    expect(mainText('en/tasks/D/index.html')).toContain('as reported at the meeting of 18 Sep 2025');
+    expect(mainText('tasks/E/index.html')).toContain('chưa có nguồn cho tình trạng này');
+    expect(mainText('tasks/status/unknown/index.html')).toMatch(/B: Nhiệm vụ B|Nhiệm vụ B/);
+  });
+
+  it('list the meetings\' directions with their follow-up', () => {
+    const vi = mainText('directions/index.html');
+    expect(vi).toContain('2 chỉ đạo từ 1 cuộc họp');
+    expect(vi).toContain('Tiếp tục thực hiện nhiệm vụ D. Theo dõi thực hiện: D: Nhiệm vụ D Đang thực hiện');
+    expect(vi).toContain('Rà soát danh mục nhiệm vụ phân cấp cho cấp xã. Theo dõi thực hiện: Chưa có thông tin về việc thực hiện.');
+    expect(mainText('en/directions/index.html')).toContain('Review the list of tasks to decentralise to communes. Follow-up: No information on follow-up.');
+  });
+});
+
+describe('validating a partial registry', () => {
+  it('warns, at the line, of a status or a deadline that no source backs', () => {
+    const result = runScript('validate.ts', [], { CONTENT_DIR: fixture('partial') });
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n').filter((line) => line.includes('tasks/ctr-9.yaml'));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^tasks\/ctr-9\.yaml:38:11: warning: .*in-progress/);
+    expect(lines[1]).toMatch(/^tasks\/ctr-9\.yaml:43:13: warning: .*2026-06-30/);
+  });
+});
