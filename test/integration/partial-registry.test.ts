@@ -86,6 +86,13 @@ describe('pages of a partial registry', () => {
     expect(en).not.toMatch(/16[,.]67|1\/6\b/);
   });
 
+  it('say on every page that lists or counts the registry that it is incomplete', () => {
+    for (const page of ['tasks/index.html', 'tasks/status/unknown/index.html', 'units/index.html', 'charts/index.html', 'programmes/ctr-9/index.html']) {
+      expect(mainText(page), page).toContain('Sổ nhiệm vụ chưa đầy đủ: chỉ gồm những nhiệm vụ được nguồn tin công khai nêu tên.');
+    }
+    expect(mainText('en/tasks/index.html')).toContain('The registry is incomplete: it holds only the tasks that public sources name.');
+  });
+
   it('say "not comparable" with the reason on the reconciliation page, never "differs"', () => {
     const vi = mainText('reconciliation/index.html');
     expect(vi).toContain('0 khớp · 0 khác · 2 không so sánh được');
