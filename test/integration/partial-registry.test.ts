@@ -6,6 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, runScript } from '../helpers/run.ts';
 import { ProgressJsonSchema } from '../../src/schemas/outputs.ts';
+import { axeViolations, launchBrowser } from '../helpers/browser.ts';
+import { serve } from '../helpers/serve.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'nq57-partial-'));
 const out = path.join(work, 'dist');
@@ -130,4 +132,26 @@ describe('validating a partial registry', () => {
     expect(lines[0]).toMatch(/^tasks\/ctr-9\.yaml:38:11: warning: .*in-progress/);
     expect(lines[1]).toMatch(/^tasks\/ctr-9\.yaml:43:13: warning: .*2026-06-30/);
   });
+});
+
+describe('the pages of a partial registry in Chromium', () => {
+  it('pass axe (WCAG 2.2 AA) and fit a phone, the unknown tag and the notices included', async () => {
+    const site = await serve(out);
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 800 } });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      for (const url of ['/', '/en/', '/reconciliation/', '/programmes/ctr-9/', '/tasks/', '/tasks/B/', '/tasks/D/', '/directions/', '/units/']) {
+        await page.goto(site.url + url);
+        for (const violation of await axeViolations(page)) problems.push(`${url}: ${violation}`);
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        if (wide) problems.push(`${url}: wider than the phone`);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+  }, 120_000);
 });
