@@ -8,6 +8,7 @@ import { meetingPath, pagePath, taskPath, unitPath } from '../lib/paths.ts';
 import type { MeetingFigure, MeetingGroup, TaskView } from '../lib/site-model.ts';
 import { groupByMonth, reportedByMeeting, taskState, unitsById } from '../lib/site-views.ts';
 import { MEETING_LEVELS } from '../schemas/meeting.ts';
+import type { Direction, SourceRef } from '../schemas/index.ts';
 import { toLocalTime } from '../lib/dates.ts';
 import { localise } from '../lib/text.ts';
 import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, translator } from '../i18n/translate.ts';
@@ -16,6 +17,27 @@ import type { UiKey } from '../i18n/translate.ts';
 /** Where a page is: links up to it, then the page itself. */
 export function breadcrumb(lang: string, items: ReadonlyArray<{ label: string; href?: string | undefined }>): Html {
   return html`<nav class="app-breadcrumb" aria-label="${translator(lang)('breadcrumb.label')}"><ol>${items.map((item) => html`<li>${item.href ? html`<a href="${item.href}">${item.label}</a>` : html`<span aria-current="page">${item.label}</span>`}</li>`)}</ol></nav>`;
+}
+
+/**
+ * A link to where something was reported: the page of the meeting whose id is given, named by its
+ * date, or the source link, named by its publisher or title. Nothing for a meeting that is not published.
+ */
+export function sourceRefLink(source: SourceRef, lang: string): Html | undefined {
+  const t = translator(lang);
+  if (typeof source !== 'string') return html`<a href="${source.url}">${localise(source.publisher, lang, paths.defaultLocale) || localise(source.title, lang, paths.defaultLocale) || t('meeting.source')}</a>`;
+  const meeting = meetingById(source);
+  if (!meeting) return undefined;
+  const shown = meeting.langs.includes(lang) ? lang : meeting.langs[0]!;
+  return html`<a href="${meetingPath(paths, shown, meeting.id)}">${t('directions.meeting')} ${formatDate(meeting.day, lang)}</a>`;
+}
+
+/** What has been reported on carrying out a direction: its dated follow-up notes, each with its source. */
+export function followUpList(direction: Direction, lang: string): Html | undefined {
+  if (!direction.follow_up?.length) return undefined;
+  return html`<ul class="app-follow-up">${direction.follow_up.map(
+    (entry) => html`<li><time datetime="${entry.date}">${formatDate(entry.date, lang)}</time>: ${entry.note}${entry.source && html` (${sourceRefLink(entry.source, lang)})`}</li>`,
+  )}</ul>`;
 }
 
 /** A task's state as of the build, and whether it was completed late. */
@@ -71,7 +93,9 @@ export function meetingChanges(meetingId: string, lang: string): Html {
   const signed = (n: number) => `${n > 0 ? '+' : ''}${formatNumber(n, lang)}`;
   const programmeNumber = (id: string) => model.programmes.find((p) => p.id === id)?.number ?? id;
   const since = html`<p>${t('changes.since', { level: t(`level.${level}`).toLowerCase(), date: formatDate(previous.day, lang) })} <a href="${meetingPath(paths, shown, previous.id)}">${previous.translations[shown]!.title}</a></p>`;
-  const counts = html`<ul>${lists.map(
+  // With no task in the registry there is nothing to count; a partial registry's changes are of its published tasks.
+  const partial = model.programmes.some((p) => model.progress.programmes[p.id]?.registry === 'partial');
+  const counts = model.tasks.length > 0 && html`${partial && html`<p class="app-meta">${t('changes.publishedOnly')}</p>`}<ul>${lists.map(
     ([key, ids]) => html`<li>${t(key, { count: formatNumber(ids.length, lang) })}${ids.length > 0 && html`: ${ids.map((id, i) => html`${i > 0 && ', '}<a href="${taskPath(paths, lang, id)}">${id}</a>`)}`}</li>`,
   )}</ul>`;
   const figures = changes.figures.map(

@@ -123,14 +123,18 @@ function checkTasks(model: ContentModel): PathProblem[] {
 }
 
 function checkMeetings(model: ContentModel): PathProblem[] {
-  const known = { tasks: idSet(model.ids.tasks), programmes: idSet(model.ids.programmes) };
+  const known = { tasks: idSet(model.ids.tasks), programmes: idSet(model.ids.programmes), meetings: new Set(model.meetings.map((m) => m.id)) };
   return model.meetings.flatMap((meeting) => checkMeeting(model, meeting, known));
 }
 
-function checkMeeting(model: ContentModel, meeting: MeetingEntry, known: { tasks: ReadonlySet<string>; programmes: ReadonlySet<string> }): PathProblem[] {
+function checkMeeting(
+  model: ContentModel,
+  meeting: MeetingEntry,
+  known: { tasks: ReadonlySet<string>; programmes: ReadonlySet<string>; meetings: ReadonlySet<string> },
+): PathProblem[] {
   const { file, data } = meeting;
   const problems: PathProblem[] = [];
-  const { tasks, programmes } = known;
+  const { tasks, programmes, meetings: meetingIds } = known;
   if (!model.site.locales.includes(meeting.lang)) {
     problems.push(error(file, [], `language '${meeting.lang}' in the file name is not one of the site's locales: ${model.site.locales.join(', ')}`));
   }
@@ -146,6 +150,11 @@ function checkMeeting(model: ContentModel, meeting: MeetingEntry, known: { tasks
     direction.tasks?.forEach((id, j) => {
       const bad = reference('task', id, tasks);
       if (bad) problems.push(error(file, ['directions', i, 'tasks', j], bad));
+    });
+    direction.follow_up?.forEach((entry, j) => {
+      if (typeof entry.source !== 'string') return;
+      const bad = reference('meeting', entry.source, meetingIds);
+      if (bad) problems.push(error(file, ['directions', i, 'follow_up', j, 'source'], `${bad} (a meeting id is its file name without .LANG.md)`));
     });
     if (direction.deadline && direction.deadline < day) {
       problems.push(warning(file, ['directions', i, 'deadline'], `deadline ${direction.deadline} is before the meeting (${day})`));

@@ -4,6 +4,7 @@ import {
   IsoDateSchema,
   LocalisedTextSchema,
   SourceLinkSchema,
+  SourceRefSchema,
   UpdateSchema,
   oneOf,
 } from './common.ts';
@@ -17,14 +18,6 @@ export const TASK_STATUSES = ['not-started', 'in-progress', 'completed', 'cancel
 /** A task's status. */
 export const TaskStatusSchema = oneOf(TASK_STATUSES);
 
-/**
- * Where a status was reported: a source link, or the id of a meeting (its file name without
- * `.LANG.md`), whose page then says where it was reported.
- */
-export const HistorySourceSchema = z.union([SourceLinkSchema, IdSchema], {
-  error: () => 'must be a source link ({ url: https://… }) or the id of a meeting (its file name without .LANG.md)',
-});
-
 /** One step of a task's history: its status from `date` on. */
 export const HistoryEntrySchema = z.object({
   /** From this date on, the task had `status`. */
@@ -34,7 +27,7 @@ export const HistoryEntrySchema = z.object({
   /** What happened. */
   note: LocalisedTextSchema.optional(),
   /** Where it was reported: a source link, or the id of the meeting that reported it. */
-  source: HistorySourceSchema.optional(),
+  source: SourceRefSchema.optional(),
 });
 
 /** A task of the registry. */

@@ -1,6 +1,6 @@
 // A province whose registry holds only the tasks its sources name, with tasks whose status no source
 // reports: every figure below is worked out by hand from test/fixtures/content/partial.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,7 @@ describe('progress.json of a partial registry with unknown statuses', () => {
       registry: 'partial',
       counts: { ...point, cancelled: 0, late: 0 },
       series: [
+        { date: '2025-05-08', ...point },
         { date: '2025-09-18', ...point },
         { date: '2025-10-01', ...point },
       ],
@@ -116,7 +117,10 @@ describe('pages of a partial registry', () => {
 
   it('list the meetings\' directions with their follow-up', () => {
     const vi = mainText('directions/index.html');
-    expect(vi).toContain('2 chỉ đạo từ 1 cuộc họp');
+    expect(vi).toContain('3 chỉ đạo từ 1 cuộc họp');
+    expect(vi).toContain('Hoàn thiện dữ liệu dân cư phục vụ dịch vụ công. Theo dõi thực hiện: 30/9/2025 : Sở Khoa học và Công nghệ báo cáo đã làm sạch 80% dữ liệu. ( Cổng thông tin tỉnh Mẫu )');
+    expect(mainText('meetings/2025-09-18-phien-hop/index.html')).toContain('Trong số những nhiệm vụ đã công khai của sổ nhiệm vụ:');
+    expect(mainText('meetings/2025-09-18-phien-hop/index.html')).toContain('30/9/2025 : Sở Khoa học và Công nghệ báo cáo đã làm sạch 80% dữ liệu.');
     expect(vi).toContain('Tiếp tục thực hiện nhiệm vụ D. Theo dõi thực hiện: D: Nhiệm vụ D Đang thực hiện');
     expect(vi).toContain('Rà soát danh mục nhiệm vụ phân cấp cho cấp xã. Theo dõi thực hiện: Chưa có thông tin về việc thực hiện.');
     expect(mainText('en/directions/index.html')).toContain('Review the list of tasks to decentralise to communes. Follow-up: No information on follow-up.');
@@ -131,6 +135,21 @@ describe('validating a partial registry', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^tasks\/ctr-9\.yaml:38:11: warning: .*in-progress/);
     expect(lines[1]).toMatch(/^tasks\/ctr-9\.yaml:43:13: warning: .*2026-06-30/);
+  });
+});
+
+describe('validating sources that name a meeting', () => {
+  it('reports, at the line, a history entry or a follow-up whose source is a meeting that does not exist', () => {
+    const content = path.join(work, 'bad-sources');
+    cpSync(fixture('partial'), content, { recursive: true });
+    const tasks = path.join(content, 'tasks/ctr-9.yaml');
+    writeFileSync(tasks, readFileSync(tasks, 'utf8').replace('source: 2025-09-18-phien-hop', 'source: 2025-09-19-phien-hop'));
+    const meeting = path.join(content, 'meetings/2025-09-18-phien-hop.vi.md');
+    writeFileSync(meeting, readFileSync(meeting, 'utf8').replace('source: { url: "https://tin-tuc.tinh-mau.example/du-lieu", publisher: "Cổng thông tin tỉnh Mẫu" }', 'source: 2025-09-30-khong-co'));
+    const result = runScript('validate.ts', [], { CONTENT_DIR: content });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^tasks\/ctr-9\.yaml:33:15: error: .*'2025-09-19-phien-hop'.*2025-09-18-phien-hop/m);
+    expect(result.stdout).toMatch(/^meetings\/2025-09-18-phien-hop\.vi\.md:18:17: error: .*'2025-09-30-khong-co'/m);
   });
 });
 

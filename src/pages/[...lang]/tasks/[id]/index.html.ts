@@ -4,7 +4,7 @@
 // would take about twice as long per page. Its head, header and footer are those of every page.
 import type { APIRoute } from 'astro';
 import { langParam, meetingById, model, pageLang, paths } from '../../../../data/content.ts';
-import { breadcrumb, statusTag } from '../../../../components/parts.ts';
+import { breadcrumb, sourceRefLink, statusTag } from '../../../../components/parts.ts';
 import { shellPage } from '../../../../layouts/shell.ts';
 import { html } from '../../../../lib/html.ts';
 import type { Html } from '../../../../lib/html.ts';
@@ -12,7 +12,7 @@ import { localise } from '../../../../lib/text.ts';
 import { meetingPath, pagePath, programmePath, taskPath, unitPath } from '../../../../lib/paths.ts';
 import type { TaskView } from '../../../../lib/site-model.ts';
 import { unitsById } from '../../../../lib/site-views.ts';
-import { isMeetingSource, statusSource } from '../../../../lib/task-sources.ts';
+import { statusSource } from '../../../../lib/task-sources.ts';
 import type { Task } from '../../../../schemas/index.ts';
 import { formatDate, translator } from '../../../../i18n/translate.ts';
 import type { UiKey } from '../../../../i18n/translate.ts';
@@ -22,18 +22,6 @@ export function getStaticPaths() {
 }
 
 const units = unitsById(model);
-
-type HistorySource = NonNullable<NonNullable<Task['history']>[number]['source']>;
-
-/** A link to a history entry's source: the meeting's page, named by its date, or the source link. */
-function historySourceLink(source: HistorySource, lang: string): Html | undefined {
-  const t = translator(lang);
-  if (!isMeetingSource(source)) return html`<a href="${source.url}">${t('meeting.source')}</a>`;
-  const meeting = meetingById(source);
-  if (!meeting) return undefined;
-  const shown = meeting.langs.includes(lang) ? lang : meeting.langs[0]!;
-  return html`<a href="${meetingPath(paths, shown, meeting.id)}">${t('directions.meeting')} ${formatDate(meeting.day, lang)}</a>`;
-}
 
 /** Where the current status comes from, beside it: the meeting that reported it, or its source. */
 function statusOrigin(task: Task, lang: string): Html | string {
@@ -80,7 +68,7 @@ function taskPage(view: TaskView, lang: string): string {
   }</dl>${task.notes && html`<p>${L(task.notes)}</p>`}${
     task.history?.length
       ? html`<section aria-labelledby="history-title"><h2 id="history-title">${t('task.history')}</h2><ol class="app-history">${task.history.map(
-      (entry) => html`<li><time datetime="${entry.date}">${formatDate(entry.date, lang)}</time> — <strong>${t(`status.${entry.status}`)}</strong>${entry.note && html`: ${L(entry.note)}`}${entry.source && html` (${historySourceLink(entry.source, lang)})`}</li>`,
+      (entry) => html`<li><time datetime="${entry.date}">${formatDate(entry.date, lang)}</time> — <strong>${t(`status.${entry.status}`)}</strong>${entry.note && html`: ${L(entry.note)}`}${entry.source && html` (${sourceRefLink(entry.source, lang)})`}</li>`,
     )}</ol></section>`
       : null
   }${
