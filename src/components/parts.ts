@@ -40,6 +40,17 @@ export function followUpList(direction: Direction, lang: string): Html | undefin
   )}</ul>`;
 }
 
+/**
+ * How many of a partial registry's tasks are published, beside the programme's reported total: "4
+ * tasks published of the 123 reported", or, with none, that the sources give only totals.
+ */
+export function publishedLine(t: ReturnType<typeof translator>, lang: string, published: number, reportedTotal: number | undefined): string {
+  if (published === 0) return reportedTotal === undefined ? t('registry.noneNamedNoTotal') : t('registry.noneNamed', { total: formatNumber(reportedTotal, lang) });
+  return reportedTotal === undefined
+    ? t('registry.publishedNoTotal', { count: formatNumber(published, lang) })
+    : t('registry.published', { count: formatNumber(published, lang), total: formatNumber(reportedTotal, lang) });
+}
+
 /** A task's state as of the build, and whether it was completed late. */
 export function statusTag(view: TaskView, lang: string): Html {
   const t = translator(lang);
@@ -66,18 +77,20 @@ export function figureTable(figure: MeetingFigure, lang: string): Html {
   const fields = (['total', 'completed', 'on_schedule', 'overdue', 'percent_completed'] as const).filter((f) => figure.figures[f] !== undefined);
   const fieldLabel = (field: string) => t(`count.${field}` as UiKey);
   const result = figure.agrees === null ? 'not-comparable' : figure.agrees ? 'agrees' : 'differs';
-  // A partial registry's counts are of the published tasks only: its column says so.
-  const registryHeading = figure.reason === 'partial-registry' ? t('figure.registryPublished') : t('figure.registry');
+  // A figure the registry cannot check is shown alone: a column of the registry's counts beside it
+  // (another scope's, or a partial registry's published tasks) would invite a comparison that means nothing.
+  const registryCell = (field: (typeof fields)[number]) =>
+    figure.comparable && html`<td class="app-num">${field !== 'percent_completed' && figure.registry ? formatNumber(figure.registry[field], lang) : '—'}</td>`;
   const rows = fields.map(
     (field) =>
-      html`<tr><th scope="row">${fieldLabel(field)}</th><td class="app-num">${field === 'percent_completed' ? formatPercent(figure.figures[field]!, lang) : formatNumber(figure.figures[field]!, lang)}</td><td class="app-num">${field !== 'percent_completed' && figure.registry ? formatNumber(figure.registry[field], lang) : '—'}</td></tr>`,
+      html`<tr><th scope="row">${fieldLabel(field)}</th><td class="app-num">${field === 'percent_completed' ? formatPercent(figure.figures[field]!, lang) : formatNumber(figure.figures[field]!, lang)}</td>${registryCell(field)}</tr>`,
   );
   const differences =
     figure.differences.length > 0 &&
     html`<ul class="app-figure__differences">${figure.differences.map((d) => html`<li>${t('figure.difference', { field: fieldLabel(d.field), reported: formatNumber(d.reported, lang), registry: formatNumber(d.registry, lang) })}</li>`)}</ul>`;
   const tag = result === 'agrees' ? t('figure.agrees') : result === 'differs' ? t('figure.differs') : t('figure.notComparable');
   const reason = figure.reason && html`: ${t(`figure.reason.${figure.reason}`)}`;
-  return html`<figure class="app-figure"><div class="app-table-wrap"><table class="app-table"><caption>${caption}</caption><thead><tr><th scope="col">${t('figure.field')}</th><th scope="col">${t('figure.reported')}</th><th scope="col">${registryHeading}</th></tr></thead><tbody>${rows}</tbody></table></div><figcaption><strong class="app-tag app-tag--${result}">${tag}</strong>${reason} ${differences}</figcaption></figure>`;
+  return html`<figure class="app-figure"><div class="app-table-wrap"><table class="app-table"><caption>${caption}</caption><thead><tr><th scope="col">${t('figure.field')}</th><th scope="col">${t('figure.reported')}</th>${figure.comparable && html`<th scope="col">${t('figure.registry')}</th>`}</tr></thead><tbody>${rows}</tbody></table></div><figcaption><strong class="app-tag app-tag--${result}">${tag}</strong>${reason} ${differences}</figcaption></figure>`;
 }
 
 /** What changed since the previous meeting of the same level: tasks completed, newly overdue and added, and the figures. */

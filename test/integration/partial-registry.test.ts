@@ -101,7 +101,9 @@ describe('pages of a partial registry', () => {
     expect(vi).toContain('0 khớp · 0 khác · 2 không so sánh được');
     expect(vi).toContain('Không so sánh được : sổ nhiệm vụ của chương trình này chỉ gồm những nhiệm vụ được nguồn tin công khai nêu tên');
     expect(vi).toContain('Không so sánh được : số liệu thuộc phạm vi khác');
-    expect(vi).toContain('Nhiệm vụ đã công khai');
+    // A figure the registry cannot check is shown alone, without a column of the registry's counts.
+    expect(vi).toContain('Chỉ tiêu Báo cáo Tổng số 123 Hoàn thành 66 Tỷ lệ hoàn thành 53,66%');
+    expect(read('reconciliation/index.html')).not.toContain('<th scope="col">Sổ nhiệm vụ</th>');
     expect(read('reconciliation/index.html')).not.toContain('app-tag--differs');
   });
 
@@ -135,6 +137,34 @@ describe('validating a partial registry', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^tasks\/ctr-9\.yaml:38:11: warning: .*in-progress/);
     expect(lines[1]).toMatch(/^tasks\/ctr-9\.yaml:43:13: warning: .*2026-06-30/);
+  });
+});
+
+describe('a partial registry that names no task yet', () => {
+  it('says that the sources give only totals, with no count of zero tasks shown as figures', () => {
+    const content = path.join(work, 'none-named');
+    cpSync(fixture('partial'), content, { recursive: true });
+    writeFileSync(path.join(content, 'tasks/ctr-9.yaml'), '# No source names a task of the programme yet.\n[]\n');
+    // Task D is named by the September meeting; without the registry it is a direction only.
+    for (const lang of ['vi', 'en']) {
+      const file = path.join(content, `meetings/2025-09-18-phien-hop.${lang}.md`);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^tasks: \[D\]\n/m, '').replace(/\n    tasks: \[D\]/g, ''));
+    }
+    const none = path.join(work, 'none-named-dist');
+    const result = runScript('build.ts', [], { CONTENT_DIR: content, OUT_DIR: none });
+    expect(result.status, result.stderr).toBe(0);
+    const text = (file: string) => {
+      const page = readFileSync(path.join(none, file), 'utf8');
+      return page.slice(page.indexOf('<main'), page.indexOf('</main>')).replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+    };
+    const home = text('index.html');
+    expect(home).toContain('Nguồn tin công khai mới nêu số liệu tổng, chưa nêu tên nhiệm vụ nào trong 123 nhiệm vụ của chương trình');
+    expect(readFileSync(path.join(none, 'index.html'), 'utf8')).not.toMatch(/app-stat__value">0</);
+    const programme = readFileSync(path.join(none, 'programmes/ctr-9/index.html'), 'utf8');
+    expect(programme).not.toContain('app-counts');
+    expect(programme).not.toContain('id="caption-status-ctr-9"');
+    expect(programme).toContain('id="caption-progress-ctr-9"');
+    expect(text('en/programmes/ctr-9/index.html')).toContain("Public sources give only totals and name none of the programme's 123 tasks");
   });
 });
 
