@@ -90,7 +90,7 @@ export function figureTable(figure: MeetingFigure, lang: string): Html {
     html`<ul class="app-figure__differences">${figure.differences.map((d) => html`<li>${t('figure.difference', { field: fieldLabel(d.field), reported: formatNumber(d.reported, lang), registry: formatNumber(d.registry, lang) })}</li>`)}</ul>`;
   const tag = result === 'agrees' ? t('figure.agrees') : result === 'differs' ? t('figure.differs') : t('figure.notComparable');
   const reason = figure.reason && html`: ${t(`figure.reason.${figure.reason}`)}`;
-  return html`<figure class="app-figure"><div class="app-table-wrap"><table class="app-table"><caption>${caption}</caption><thead><tr><th scope="col">${t('figure.field')}</th><th scope="col">${t('figure.reported')}</th>${figure.comparable && html`<th scope="col">${t('figure.registry')}</th>`}</tr></thead><tbody>${rows}</tbody></table></div><figcaption><strong class="app-tag app-tag--${result}">${tag}</strong>${reason} ${differences}</figcaption></figure>`;
+  return html`<figure class="app-figure"><div class="app-table-wrap"><table class="app-table${figure.comparable ? '' : ' app-table--narrow'}"><caption>${caption}</caption><thead><tr><th scope="col">${t('figure.field')}</th><th scope="col" class="app-num">${t('figure.reported')}</th>${figure.comparable && html`<th scope="col" class="app-num">${t('figure.registry')}</th>`}</tr></thead><tbody>${rows}</tbody></table></div><figcaption><strong class="app-tag app-tag--${result}">${tag}</strong>${reason} ${differences}</figcaption></figure>`;
 }
 
 /** What changed since the previous meeting of the same level: tasks completed, newly overdue and added, and the figures. */
