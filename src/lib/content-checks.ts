@@ -4,6 +4,7 @@ import { defaultLocale } from './content-model.ts';
 import { didYouMean } from './suggest.ts';
 import { msg } from './messages.ts';
 import { toLocalDate } from './dates.ts';
+import { hasAnySource, isMeetingSource } from './sources.ts';
 
 const PROGRAMMES_FILE = 'programmes.yaml';
 const SITE_FILE = 'site.yaml';
@@ -12,7 +13,7 @@ const SITE_FILE = 'site.yaml';
 export const SHARED_MEETING_FIELDS = ['date', 'level', 'reported', 'tasks'] as const;
 
 /** What a reference names. */
-type RefKind = 'task' | 'programme' | 'unit';
+type RefKind = 'task' | 'programme' | 'unit' | 'meeting';
 
 /** A list file that could not be read, and the ids it appears to define (none when none could be made out). */
 export interface UnreadFile {
@@ -113,6 +114,7 @@ function checkProgrammes(model: ContentModel): PathProblem[] {
 function checkTasks(model: ContentModel, references: References): PathProblem[] {
   const programmes = idSet(model.ids.programmes);
   const units = idSet(model.ids.units);
+  const meetings: ReadonlySet<string> = new Set(model.meetings.map((m) => m.id));
   const problems: PathProblem[] = [];
   for (const { file, index, data: task } of model.tasks) {
     const at = (...path: Array<string | number>) => [index, ...path];
@@ -132,6 +134,22 @@ function checkTasks(model: ContentModel, references: References): PathProblem[] 
       problems.push(warning(file, at('completed'), msg('problem.completedBeforeAssigned', { completed: task.completed, assigned: task.assigned })));
     }
     const history = task.history ?? [];
+    history.forEach((entry, i) => {
+      if (entry.source === undefined || !isMeetingSource(entry.source)) return;
+      const bad = references.check('meeting', entry.source, meetings);
+      if (bad) problems.push(error(file, at('history', i, 'source'), `${bad} ${msg('problem.meetingIdHint')}`));
+    });
+    // A status or a deadline is a fact about the task, and a reader must be able to see where it was reported.
+    if (!hasAnySource(task)) {
+      if (task.status !== 'unknown') {
+        problems.push(
+          warning(file, at('status'), msg('problem.statusNoSource', { status: task.status })),
+        );
+      }
+      if (task.deadline) {
+        problems.push(warning(file, at('deadline'), msg('problem.deadlineNoSource', { deadline: task.deadline })));
+      }
+    }
     const last = history[history.length - 1];
     if (last && last.status !== task.status) {
       problems.push(
@@ -146,19 +164,19 @@ function checkTasks(model: ContentModel, references: References): PathProblem[] 
 }
 
 function checkMeetings(model: ContentModel, references: References): PathProblem[] {
-  const known = { tasks: idSet(model.ids.tasks), programmes: idSet(model.ids.programmes) };
+  const known = { tasks: idSet(model.ids.tasks), programmes: idSet(model.ids.programmes), meetings: new Set(model.meetings.map((m) => m.id)) };
   return model.meetings.flatMap((meeting) => checkMeeting(model, meeting, known, references));
 }
 
 function checkMeeting(
   model: ContentModel,
   meeting: MeetingEntry,
-  known: { tasks: ReadonlySet<string>; programmes: ReadonlySet<string> },
+  known: { tasks: ReadonlySet<string>; programmes: ReadonlySet<string>; meetings: ReadonlySet<string> },
   references: References,
 ): PathProblem[] {
   const { file, data } = meeting;
   const problems: PathProblem[] = [];
-  const { tasks, programmes } = known;
+  const { tasks, programmes, meetings: meetingIds } = known;
   if (!model.site.locales.includes(meeting.lang)) {
     problems.push(error(file, [], msg('problem.meetingLang', { lang: meeting.lang, locales: model.site.locales.join(', ') })));
   }
@@ -174,6 +192,11 @@ function checkMeeting(
     direction.tasks?.forEach((id, j) => {
       const bad = references.check('task', id, tasks);
       if (bad) problems.push(error(file, ['directions', i, 'tasks', j], bad));
+    });
+    direction.follow_up?.forEach((entry, j) => {
+      if (entry.source === undefined || !isMeetingSource(entry.source)) return;
+      const bad = references.check('meeting', entry.source, meetingIds);
+      if (bad) problems.push(error(file, ['directions', i, 'follow_up', j, 'source'], `${bad} ${msg('problem.meetingIdHint')}`));
     });
     if (direction.deadline && direction.deadline < day) {
       problems.push(warning(file, ['directions', i, 'deadline'], msg('problem.directionDeadline', { deadline: direction.deadline, day })));
