@@ -43,7 +43,7 @@ describe('npm run validate', () => {
     ['programmes.yaml:5', 'error', 'issued 2025-02-30 không phải là một ngày có thật', 'issued 2025-02-30 is not a real calendar date'],
     ['programmes.yaml:6', 'error', 'scope \'tinh-khac\' không phải một trong các giá trị: national, tinh-mau', 'scope \'tinh-khac\' is not one of: national, tinh-mau'],
     ['units.yaml:3', 'error', 'mã đơn vị \'u-khcn\' bị trùng (đã khai báo trước trong units.yaml)', 'duplicate unit id \'u-khcn\' (first defined in units.yaml)'],
-    ['tasks/a.yaml:5', 'error', 'status \'done\' không phải một trong các giá trị: not-started, in-progress, completed, cancelled; có phải là \'completed\'?', 'status \'done\' is not one of: not-started, in-progress, completed, cancelled; did you mean \'completed\'?'],
+    ['tasks/a.yaml:5', 'error', 'status \'done\' không phải một trong các giá trị: not-started, in-progress, completed, cancelled, unknown; có phải là \'completed\'?', 'status \'done\' is not one of: not-started, in-progress, completed, cancelled, unknown; did you mean \'completed\'?'],
     ['tasks/a.yaml:10', 'error', 'status là \'completed\' nhưng chưa có ngày hoàn thành', 'status is \'completed\' but there is no \'completed\' date'],
     ['tasks/a.yaml:14', 'error', 'không có đơn vị nào mang mã \'u-khnc\'; có phải là \'u-khcn\'?', 'unknown unit \'u-khnc\'; did you mean \'u-khcn\'?'],
     ['tasks/a.yaml:16', 'error', 'không có trường \'dealine\'; có phải là \'deadline\'? Giá trị này sẽ không được công bố cho tới khi sửa tên trường', 'unknown field \'dealine\'; did you mean \'deadline\'? Its value is not published until the name is corrected'],

@@ -44,8 +44,8 @@ const setStatus = (value: string) => (text: string) => text.replace('  status: c
 
 describe('a status written in Vietnamese', () => {
   it.each([
-    ['vi', "tasks/kh-12.yaml:9:11: error: status 'hoàn thành' không phải một trong các giá trị: not-started, in-progress, completed, cancelled; có phải là 'completed'?"],
-    ['en', "tasks/kh-12.yaml:9:11: error: status 'hoàn thành' is not one of: not-started, in-progress, completed, cancelled; did you mean 'completed'?"],
+    ['vi', "tasks/kh-12.yaml:9:11: error: status 'hoàn thành' không phải một trong các giá trị: not-started, in-progress, completed, cancelled, unknown; có phải là 'completed'?"],
+    ['en', "tasks/kh-12.yaml:9:11: error: status 'hoàn thành' is not one of: not-started, in-progress, completed, cancelled, unknown; did you mean 'completed'?"],
   ])('%s: names the value meant', (lang, message) => {
     expect(problemsAfter(TASKS, setStatus('hoàn thành'), lang)).toContain(message);
   });
@@ -53,6 +53,11 @@ describe('a status written in Vietnamese', () => {
   it('is read without diacritics or case, and for every status', () => {
     const problems = problemsAfter(TASKS, (text) => setStatus('Dang Thuc Hien')(text).replace('  status: not-started', '  status: đã hủy'), 'en');
     expect(problems.some((p) => p.includes("status 'Dang Thuc Hien' is not one of") && p.endsWith("did you mean 'in-progress'?"))).toBe(true);
+  });
+
+  it('names the status meant when no source says where a task stands', () => {
+    const problems = problemsAfter(TASKS, setStatus('chưa có thông tin'), 'en');
+    expect(problems.some((p) => p.startsWith("tasks/kh-12.yaml:9:11: error: status 'chưa có thông tin' is not one of") && p.endsWith("did you mean 'unknown'?"))).toBe(true);
   });
 
   it('names the level meant for a meeting', () => {
