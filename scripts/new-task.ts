@@ -4,7 +4,7 @@
 // What is not given is asked, in the site's language: at the terminal, or one answer a line from
 // piped standard input. Each answer is checked as it is given; the id proposed follows the ids the
 // programme already has.
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 async function main(): Promise<number> {
@@ -56,9 +56,11 @@ async function main(): Promise<number> {
   const file = path.join(dir, 'tasks', `${a.programme}.yaml`);
   mkdirSync(path.dirname(file), { recursive: true });
   const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const separator = before && !before.endsWith('\n') ? '\n' : '';
-  // Appending never rewrites what is already in the file, comments included.
-  appendFileSync(file, separator + scaffold.renderTask({ id, title, programme: a.programme!, owner: a.owner!, deadline: a.deadline, assigned: a.assigned }));
+  const entry = scaffold.renderTask({ id, title, programme: a.programme!, owner: a.owner!, deadline: a.deadline, assigned: a.assigned });
+  // An empty list written `[]` becomes the list of this task; otherwise the task is appended, and
+  // nothing already in the file is rewritten, comments included.
+  if (/^\[\][ \t]*$/m.test(before)) writeFileSync(file, before.replace(/^\[\][ \t]*$/m, entry.trimEnd()));
+  else appendFileSync(file, (before && !before.endsWith('\n') ? '\n' : '') + entry);
   process.stdout.write(`${msg('scaffold.addedTask', { id, file: path.relative(process.cwd(), file) })}\n${msg('scaffold.checkIt')}\n`);
   return 0;
 }

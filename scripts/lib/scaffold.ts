@@ -127,7 +127,8 @@ export function renderTask(task: NewTask): string {
   const entry: Record<string, unknown> = { id: task.id, title: task.title, programme: task.programme, owner: task.owner };
   if (task.assigned) entry.assigned = task.assigned;
   if (task.deadline) entry.deadline = task.deadline;
-  entry.status = 'not-started';
+  // Until a source reports where it stands (see the guide): unknown, not a claim that it has not started.
+  entry.status = 'unknown';
   const yaml = stringify([entry], { lineWidth: 0 }).replace(/^(\s+(?:assigned|deadline)): '(\d{4}-\d{2}-\d{2})'$/gm, '$1: $2');
   return `${yaml}  # history:\n  #   - { date: YYYY-MM-DD, status: in-progress, note: "…" }\n  # sources:\n  #   - { url: https://…, title: "…" }\n`;
 }

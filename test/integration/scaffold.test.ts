@@ -100,9 +100,11 @@ describe('npm run new:meeting and new:task', () => {
     // Programme, owner, title in each language, assigned, deadline, then the id proposed (Enter takes it).
     const task = piped('new-task.ts', ['--lang', 'en'], 'ctr-97\nso-khcn\nCổng dữ liệu mở\nOpen data portal\n\n2026-06-30\n\n', { CONTENT_DIR: dir });
     expect(task.status, task.stderr).toBe(0);
-    expect(task.stdout).toContain('Task id: CTR97-CONG-DU-LIEU\n');
+    // The programme has no task yet (its file is `[]`): the first of a numbered series.
+    expect(task.stdout).toContain('Task id: CTR97-001\n');
     const tasks = readFileSync(path.join(dir, 'tasks/ctr-97.yaml'), 'utf8');
-    expect(tasks).toContain('- id: CTR97-CONG-DU-LIEU\n  title:\n    vi: Cổng dữ liệu mở\n    en: Open data portal\n');
+    expect(tasks).toContain('\n- id: CTR97-001\n  title:\n    vi: Cổng dữ liệu mở\n    en: Open data portal\n');
+    expect(tasks).not.toMatch(/^\[\]/m);
     expect(runScript('validate.ts', [], { CONTENT_DIR: dir }).stdout).not.toContain(': error:');
   });
 
