@@ -9,7 +9,7 @@ import { attr, html, Html } from '../lib/html.ts';
 import { filePath, pagePath } from '../lib/paths.ts';
 import { localise } from '../lib/text.ts';
 import { formatDate, translator } from '../i18n/translate.ts';
-import { previewProblems } from '../lib/preview-problems.ts';
+import { inPreview, previewProblems } from '../lib/preview-problems.ts';
 import { formatProblem } from '../lib/problems.ts';
 import type { UiKey } from '../i18n/translate.ts';
 
@@ -104,7 +104,7 @@ export function shellHead(props: ShellProps): Html {
  * note on a draft's page. A build has neither: it stops on a problem, and leaves drafts out.
  */
 function previewNotes(lang: string, draft: boolean | undefined): Html | false {
-  if (!import.meta.env.DEV) return false;
+  if (!inPreview()) return false;
   const t = translator(lang);
   // Errors only: they are what keeps the page from showing the content as it is now (the terminal has the warnings too).
   const problems = previewProblems().filter((p) => p.severity === 'error');

@@ -11,6 +11,14 @@ export function setPreviewProblems(problems: readonly Problem[]): void {
   (globalThis as Holder)[KEY] = problems;
 }
 
+/**
+ * Whether this process is the preview: its loaders watch the content folder and have said what they
+ * found. (Astro's own `import.meta.env.DEV` is true while a build prerenders pages too.)
+ */
+export function inPreview(): boolean {
+  return (globalThis as Holder)[KEY] !== undefined;
+}
+
 export function previewProblems(): readonly Problem[] {
   return (globalThis as Holder)[KEY] ?? [];
 }
