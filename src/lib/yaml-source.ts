@@ -69,8 +69,13 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
   else if (first) {
     const quote = /^Missing closing (["'])quote/.exec(first.message)?.[1];
     // An unclosed quotation mark is reported where it opens, not where the text runs out.
+    const flow = /^Flow (sequence|map) in block collection must be sufficiently indented and end with a/.exec(first.message)?.[1];
     if (quote) at(Math.max(0, text.lastIndexOf(quote, first.pos[0] - 1)), 'error', msg('problem.yaml.unclosedQuote', { quote }));
-    else at(first.pos[0], 'error', syntaxMessage(first, text));
+    // An unclosed [ or { is reported where it opens too.
+    else if (flow) {
+      const [open, close] = flow === 'sequence' ? ['[', ']'] : ['{', '}'];
+      at(Math.max(0, text.lastIndexOf(open, first.pos[0] - 1)), 'error', msg('problem.yaml.unclosedFlow', { open, close }));
+    } else at(first.pos[0], 'error', syntaxMessage(first, text));
   }
   for (const warning of document.warnings) at(warning.pos[0], 'warning', msg('problem.yaml', { detail: yamlMessage(warning.message) }));
   let data: unknown;
@@ -119,6 +124,9 @@ function syntaxMessage(error: YAMLError, text: string): string {
     const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))![0].trim().replace(/^["']|["']$/g, '');
     return msg('problem.yaml.duplicateKey', { key });
   }
+  if (error.message.startsWith('All mapping items must start at the same column')) return msg('problem.yaml.notAligned');
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY') return msg('problem.yaml.nestedMap');
+  if (error.message.startsWith('Implicit map keys need to be followed by map values')) return msg('problem.yaml.missingColon');
   return msg('problem.yaml', { detail: yamlMessage(error.message) });
 }
 

@@ -52,7 +52,7 @@ describe('npm run validate', () => {
     ['tasks/a.yaml:25', 'error', 'history[1].date phải xếp từ cũ đến mới: 2025-03-01 đứng sau 2025-05-01', 'history[1].date must be oldest first: 2025-03-01 comes after 2025-05-01'],
     ['tasks/a.yaml:27', 'error', 'sources[0].url dùng giao thức \'javascript:\', không được phép', 'sources[0].url uses the scheme \'javascript:\', which is not allowed'],
     ['tasks/b.yaml:1', 'error', 'mã nhiệm vụ \'T1\' bị trùng (đã khai báo trước trong tasks/a.yaml)', 'duplicate task id \'T1\' (first defined in tasks/a.yaml)'],
-    ['tasks/broken.yaml:3', 'error', 'lỗi cú pháp YAML: Flow sequence in block collection must be sufficiently indented', 'YAML: Flow sequence in block collection must be sufficiently indented'],
+    ['tasks/broken.yaml:2:10', 'error', 'dấu [ mở ở đây không được đóng bằng ]; thêm ] ở cuối danh sách', 'the [ opened here is never closed with ]; close it at the end of the list'],
     ['meetings/2025-06-15-hop.vi.md:6', 'error', 'reported[0].completed (70) lớn hơn tổng số (65)', 'reported[0].completed (70) is more than the total (65)'],
     ['meetings/2025-06-15-hop.vi.md:7', 'error', 'reported[1].percent_completed 60 không khớp với completed / total', 'reported[1].percent_completed 60 does not match completed / total'],
     ['meetings/2025-06-15-hop.vi.md:8', 'error', 'không có nhiệm vụ nào mang mã \'T99\'', 'unknown task \'T99\''],

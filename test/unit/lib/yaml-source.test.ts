@@ -28,8 +28,9 @@ describe(parseYamlSource, () => {
   it('reports syntax errors with their line, shifted by the frontmatter offset', () => {
     const source = parseYamlSource('m.md', 'title: [open\nx: 1\n', 1);
     expect(source.data).toBeUndefined();
-    expect(source.problems[0]).toMatchObject({ file: 'm.md', severity: 'error', line: 3 });
-    expect(source.problems[0]!.message).toMatch(/^lỗi cú pháp YAML: /);
+    // At the [ that is not closed, on the first line of the text: the second of the file.
+    expect(source.problems[0]).toMatchObject({ file: 'm.md', severity: 'error', line: 2, column: 8 });
+    expect(parseYamlSource('m.md', 'a: 1\nb: 2\nc: *x\n', 1).problems[0]).toMatchObject({ line: 4, message: expect.stringMatching(/^lỗi cú pháp YAML: /) });
   });
 
   it('reports one error, at the first: the later errors of the parser follow from it', () => {
@@ -47,6 +48,15 @@ describe(parseYamlSource, () => {
     expect(parseYamlSource('f.yaml', '- id: T1\n  \ttitle: x\n').problems).toEqual([
       { file: 'f.yaml', line: 2, column: 3, severity: 'error', message: 'a tab (column 3) indents this line; YAML does not allow tabs for indentation: use spaces instead of the tab' },
     ]);
+  });
+
+  it.each([
+    ['- id: T9\n  title: [unclosed\n  programme: kh-12\n', 2, 10, 'dấu [ mở ở đây không được đóng bằng ]; thêm ] ở cuối danh sách, trên cùng dòng hoặc thụt vào dưới tên trường'],
+    ['a:\n  b: 1\n c: 2\n', 3, 1, 'trường này không thẳng cột với các trường phía trên; đặt cùng số dấu cách ở đầu dòng'],
+    ['title: Họp: tiến độ\n', 1, 8, 'giá trị ở đây bị hiểu là một trường nằm trong trường khác: đặt giá trị có ": " trong dấu ngoặc kép ("…"), hoặc thụt lề các trường như nhau'],
+    ['a: 1\nb\nc: 2\n', 2, 1, 'dòng này thiếu dấu ":" sau tên trường; viết tên: giá trị'],
+  ])('says what the common syntax error in %j means, at its cause', (text, line, column, message) => {
+    expect(parseYamlSource('f.yaml', text).problems).toEqual([{ file: 'f.yaml', line, column, severity: 'error', message }]);
   });
 
   it('reports an unclosed quotation mark where it opens', () => {
