@@ -2,6 +2,7 @@ import type { SiteModel } from './site-model.ts';
 import type { PathContext } from './paths.ts';
 import { meetingPath, taskPath } from './paths.ts';
 import { localise } from './text.ts';
+import type { Task } from '../schemas/index.ts';
 
 /** `/data/meetings.json`: every published meeting, newest first. */
 export function toMeetingsJson(model: SiteModel, ctx: PathContext) {
@@ -20,7 +21,7 @@ export function toMeetingsJson(model: SiteModel, ctx: PathContext) {
 /** `/data/tasks.json`: every task as in the registry, with what is derived from it. */
 export function toTasksJson(model: SiteModel, ctx: PathContext) {
   return model.tasks.map((view) => ({
-    ...view.task,
+    ...publishedTask(view.task),
     overdue: view.overdue,
     late: view.late,
     on_schedule: view.on_schedule,
@@ -29,11 +30,32 @@ export function toTasksJson(model: SiteModel, ctx: PathContext) {
   }));
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * A task as its schema publishes it: the build's collection adds the file it came from (`file`),
+ * which is not part of the published data and would fail `tasks-json`'s schema.
+ */
+function publishedTask(task: Task & { file?: string }): Task {
+  const { file: _file, ...published } = task;
+  return published;
 }
 
-/** `/data/tasks.csv`: one row per task, UTF-8, header row, RFC 4180 quoting. */
+/**
+ * A CSV field: a value that a spreadsheet would take for a formula (starting with `=`, `+`, `-`,
+ * `@`, a tab or a carriage return) is given a leading `'`, as OWASP recommends against CSV
+ * injection; then RFC 4180 quoting.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The byte order mark that makes spreadsheets (Excel) read a CSV file as UTF-8. */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * `/data/tasks.csv`: one row per task, UTF-8 with a byte order mark, header row, RFC 4180 quoting,
+ * formulas neutralised, and each task's page as an absolute URL, usable outside the site.
+ */
 export function toTasksCsv(model: SiteModel, ctx: PathContext): string {
   const locales = model.site.locales;
   const header = [
@@ -56,10 +78,10 @@ export function toTasksCsv(model: SiteModel, ctx: PathContext): string {
     String(overdue),
     String(late),
     String(on_schedule),
-    taskPath(ctx, model.defaultLocale, task.id),
+    new URL(taskPath(ctx, model.defaultLocale, task.id), model.site.url).href,
     meetings.join(';'),
   ]);
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return UTF8_BOM + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 /** `/data/progress.json`. */
