@@ -101,3 +101,26 @@ describe(renderMeetingBody, () => {
     expect(renderMeetingBody(bodies[2]!).removed.length).toBeGreaterThan(0);
   });
 });
+
+describe('HTML comments in a meeting body', () => {
+  it('warn where a comment that hides markup is removed, and say nothing of a plain note', () => {
+    const hidden = renderMeetingBody('Đoạn một.\n\n<!--\n<script>alert(1)</script>\n-->\n\nĐoạn hai <!-- <img src=x onerror=alert(1)> --> tiếp.');
+    expect(hidden.html).not.toMatch(/script|img|alert/);
+    expect(hidden.removed.map((r) => [r.line, r.column])).toEqual([[3, 1], [7, 10]]);
+    expect(hidden.removed[0]!.message).toBe('chú thích HTML che mã <script>: nó sẽ bị bỏ cùng mọi thứ bên trong; hãy xoá chú thích, hoặc bỏ <!-- và --> nếu muốn đăng nội dung đó');
+    expect(hidden.removed[1]!.message).toContain('<img>');
+    expect(renderMeetingBody('Ghi chú <!-- cần kiểm tra lại số liệu --> ở đây.').removed).toEqual([]);
+  });
+
+  it('leave no stray "-->" after "<!-->", which closes at once in HTML', () => {
+    for (const [markdown, expected] of [
+      ['Đoạn <!--><script>alert(1)</script>--> sau.', '<p>Đoạn  sau.</p>'],
+      ['Đoạn <!---><b>ẩn</b>--> sau.', '<p>Đoạn  sau.</p>'],
+      ['<!-->\n\n<script>alert(1)</script>\n\n-->\n\nSau.', '<p>Sau.</p>'],
+    ] as const) {
+      const rendered = renderMeetingBody(markdown);
+      expect(rendered.html.trim()).toBe(expected);
+      expect(rendered.removed[0]!.message).toMatch(/^'<!-->' đóng chú thích HTML ngay lập tức; phần sau nó đến '-->'/);
+    }
+  });
+});
