@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { setPriority } from 'node:os';
 import path from 'node:path';
 import { contentDir } from '../src/loaders/content-dir.ts';
+import { insideContentFolder } from '../src/loaders/content-files.ts';
 import { resolveAsOf } from '../src/loaders/as-of.ts';
 import { isRunning } from '../src/loaders/wait-for-file.ts';
 import { preparedFiles, readPrepared, readSearchRecords } from './lib/prepared.ts';
@@ -58,7 +59,8 @@ function v8Flags(pages: number): string[] {
 function estimatePages(dir: string): number {
   const files = (folder: string, ext: string) => {
     try {
-      return readdirSync(path.join(dir, folder)).filter((name) => name.endsWith(ext)).map((name) => path.join(dir, folder, name));
+      // A file that links outside the content folder is never read (the check refuses it).
+      return readdirSync(path.join(dir, folder)).filter((name) => name.endsWith(ext) && insideContentFolder(dir, path.join(folder, name))).map((name) => path.join(dir, folder, name));
     } catch {
       return [];
     }

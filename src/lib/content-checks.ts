@@ -144,7 +144,7 @@ function checkMeeting(model: ContentModel, meeting: MeetingEntry, known: { tasks
   const images = Array.isArray(meeting.raw.images) ? (meeting.raw.images as unknown[]) : [];
   images.forEach((image, i) => {
     const src = (image as { src?: unknown } | null)?.src;
-    const problem = typeof src === 'string' ? checkContentPath(src, model.files) : undefined;
+    const problem = typeof src === 'string' ? checkContentPath(src, model.files, model.outside) : undefined;
     if (problem) problems.push(error(file, ['images', i, 'src'], problem));
   });
   if (!data.sources?.length) {
@@ -154,7 +154,7 @@ function checkMeeting(model: ContentModel, meeting: MeetingEntry, known: { tasks
 }
 
 /** Why a path written in the content cannot be used, or undefined when it is a file inside the content folder. */
-export function checkContentPath(src: string, files: ReadonlySet<string>): string | undefined {
+export function checkContentPath(src: string, files: ReadonlySet<string>, outside: readonly string[] = []): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
     return `'${src}' must be a file inside the content folder (e.g. media/photo.jpg), not a URL`;
   }
@@ -168,6 +168,9 @@ export function checkContentPath(src: string, files: ReadonlySet<string>): strin
   }
   if (src.startsWith('/')) return `'${src}' must be relative to the content folder (e.g. media/photo.jpg)`;
   const normalised = parts.join('/');
+  const link = outside.find((o) => normalised === o || normalised.startsWith(`${o}/`));
+  // English: '…' is a symbolic link that leaves the content folder (…): it is not read or published; copy the file into the content folder instead of linking to it
+  if (link !== undefined) return `'${src}' ${link === normalised ? 'là liên kết tượng trưng' : `nằm trong '${link}/', một liên kết tượng trưng`} trỏ ra ngoài thư mục nội dung: tệp không được đọc và không được đăng; hãy chép tệp vào thư mục nội dung thay cho liên kết`;
   if (!files.has(normalised)) return `'${src}' does not exist in the content folder${didYouMean(normalised, files)}`;
   return undefined;
 }
@@ -191,6 +194,6 @@ function checkTranslations(meetings: readonly MeetingEntry[], defaultLang: strin
 
 function checkSiteFiles(model: ContentModel): PathProblem[] {
   const logo = model.site.logo;
-  const problem = logo ? checkContentPath(logo, model.files) : undefined;
+  const problem = logo ? checkContentPath(logo, model.files, model.outside) : undefined;
   return problem ? [error(SITE_FILE, ['logo'], problem)] : [];
 }

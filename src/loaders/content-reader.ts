@@ -1,6 +1,5 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import type { z } from 'astro/zod';
 import { ProgrammeSchema, SiteSchema, TaskSchema, UnitSchema } from '../schemas/index.ts';
 import type { Meeting, Site } from '../schemas/index.ts';
@@ -16,6 +15,7 @@ import type { YamlSource } from '../lib/yaml-source.ts';
 import { sortProblems } from '../lib/problems.ts';
 import type { PathProblem, Problem } from '../lib/problems.ts';
 import { contentDir } from './content-dir.ts';
+import { listContentFiles, NotUtf8Error, readContentText } from './content-files.ts';
 import { ReadCache } from './read-cache.ts';
 
 export { contentDir };
@@ -30,20 +30,6 @@ export interface ContentRead {
   position: (problem: PathProblem) => Problem;
 }
 
-function listFiles(dir: string, base = dir): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const full = path.join(dir, name);
-    if (name.startsWith('.')) return [];
-    return statSync(full).isDirectory() ? listFiles(full, base) : [path.relative(base, full).split(path.sep).join('/')];
-  });
-}
-
 /** What one YAML list file gives: the items that passed their schema, every id as written, and every problem, placed. */
 interface ListRead<T> {
   items: Array<{ index: number; data: T }>;
@@ -55,7 +41,11 @@ interface ListRead<T> {
 function checkList<S extends z.ZodType>(schema: S, source: YamlSource, what: string): ListRead<z.output<S>> {
   const problems = [...source.problems];
   const ids: IdRef[] = [];
-  if (source.data === undefined || source.data === null) return { items: [], ids, problems };
+  if (source.data === undefined || source.data === null || (Array.isArray(source.data) && source.data.length === 0)) {
+    // English: the file has no tasks (it is empty, or holds only comments): add tasks, each starting with "- id: …", or delete the file
+    if (what === 'tasks' && source.problems.length === 0) problems.push({ file: source.file, line: 1, column: 1, severity: 'warning', message: 'tệp không có nhiệm vụ nào (tệp trống hoặc chỉ có chú thích): hãy thêm nhiệm vụ, mỗi nhiệm vụ bắt đầu bằng "- id: …", hoặc xoá tệp' });
+    return { items: [], ids, problems };
+  }
   if (!Array.isArray(source.data)) {
     problems.push(positionProblem(source, { file: source.file, path: [], severity: 'error', message: `the file must be a list of ${what} (each item starting with "- ")` }));
     return { items: [], ids, problems };
@@ -77,13 +67,29 @@ class Reader {
   readonly sources = new Map<string, YamlSource>();
   readonly html = new Map<string, string>();
   readonly files: Set<string>;
+  readonly outside: string[];
   readonly dir: string;
   readonly cache: ReadCache | undefined;
 
   constructor(dir: string, cache?: ReadCache) {
     this.dir = dir;
-    this.files = new Set(listFiles(dir));
+    const listed = listContentFiles(dir);
+    this.files = new Set(listed.files);
+    this.outside = listed.outside.map((link) => link.path);
+    for (const link of listed.outside) {
+      // What the reader reads by itself is an error; a photo is one where a meeting names it.
+      const read = /^(site|programmes|units)\.ya?ml$|^(tasks|meetings)(\/|$)/.test(link.path);
+      // English: is a symbolic link that leaves the content folder (or is broken): it is not read or published; copy the file (or folder) into the content folder instead of linking to it
+      this.problemAt(link.path, 1, 1, `${link.directory ? 'thư mục' : 'tệp'} này là liên kết tượng trưng trỏ ra ngoài thư mục nội dung (hoặc tới chỗ không tồn tại): không được đọc và không được đăng; hãy chép ${link.directory ? 'thư mục' : 'tệp'} vào thư mục nội dung thay cho liên kết`, read ? 'error' : 'warning');
+    }
     this.cache = cache;
+  }
+
+  /** Reports a file that is not UTF-8 where its first bad byte is; rethrows anything else. */
+  notUtf8(file: string, e: unknown): undefined {
+    if (!(e instanceof NotUtf8Error)) throw e;
+    this.problemAt(file, e.line, e.column, e.message);
+    return undefined;
   }
 
   problemAt(file: string, line: number, column: number, message: string, severity: Problem['severity'] = 'error') {
@@ -107,9 +113,18 @@ class Reader {
     for (const problem of problems) this.problems.push(this.position(problem));
   }
 
-  /** A content file's text. */
+  /** A content file's text. Throws `NotUtf8Error` when it is not UTF-8. */
   text(file: string): string {
-    return readFileSync(path.join(this.dir, file), 'utf8');
+    return readContentText(this.dir, file);
+  }
+
+  /** A content file's text, or undefined (and the problem reported) when it is not UTF-8. */
+  textOrReport(file: string): string | undefined {
+    try {
+      return this.text(file);
+    } catch (e) {
+      return this.notUtf8(file, e);
+    }
   }
 
   parseYaml(file: string): YamlSource | undefined {
@@ -123,13 +138,15 @@ class Reader {
   /** Whether the content folder has `file`; a required file that it lacks is reported. */
   has(file: string, required: boolean): boolean {
     if (this.files.has(file)) return true;
-    if (required) this.problemAt(file, 1, 1, `${file} is missing from the content folder`);
+    if (required && !this.outside.includes(file)) this.problemAt(file, 1, 1, `${file} is missing from the content folder`);
     return false;
   }
 
   requireYaml(file: string): YamlSource | undefined {
     if (!this.has(file, true)) return undefined;
-    const source = parseYamlSource(file, this.text(file));
+    const text = this.textOrReport(file);
+    if (text === undefined) return undefined;
+    const source = parseYamlSource(file, text);
     this.sources.set(file, source);
     this.problems.push(...source.problems);
     return source;
@@ -145,7 +162,8 @@ class Reader {
   /** Reads a list file (of programmes, units or tasks), from the cache when it is unchanged since. */
   readList<S extends z.ZodType>(schema: S, file: string, what: string, ids: IdRef[], required = false): Array<{ index: number; data: z.output<S> }> {
     if (!this.has(file, required)) return [];
-    const text = this.text(file);
+    const text = this.textOrReport(file);
+    if (text === undefined) return [];
     const key = this.cache && ReadCache.key(`${what}:${file}`, text);
     let read = key === undefined ? undefined : this.cache!.get<ListRead<z.output<S>>>(key);
     if (!read) {
@@ -169,7 +187,14 @@ class Reader {
     const cache = this.cache;
     if (!cache) return { jobs: files.map((file) => ({ file })), complete: (reads) => [...reads] };
     const looked = files.map((file) => {
-      const text = this.text(file);
+      let text: string;
+      try {
+        text = this.text(file);
+      } catch (e) {
+        if (!(e instanceof NotUtf8Error)) throw e;
+        // Read again, and reported, by readMeetingFile; not kept.
+        return { file, text: undefined, key: undefined, kept: undefined };
+      }
       const key = ReadCache.key(file, text);
       return { file, text, key, kept: cache.get<MeetingFileRead>(key) };
     });
@@ -178,7 +203,7 @@ class Reader {
       return looked.map(({ key, kept }) => {
         if (kept) return kept;
         const read = reads[next++]!;
-        cache.set(key, read);
+        if (key !== undefined) cache.set(key, read);
         return read;
       });
     };
@@ -311,6 +336,7 @@ function finishRead(reader: Reader, read: FilesRead | undefined, meetingReads: r
     meetings: shareTranslationFields(meetings, defaultLocale(checkedSite)),
     ids,
     files: reader.files,
+    outside: reader.outside,
   };
   reader.addPathProblems(checkContent({ ...model, meetings }));
   return result(site ? model : undefined);

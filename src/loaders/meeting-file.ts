@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import matter from 'gray-matter';
 import { MeetingSchema } from '../schemas/index.ts';
 import type { Meeting } from '../schemas/index.ts';
@@ -9,9 +7,13 @@ import { checkAgainstSchema } from '../lib/schema-problems.ts';
 import { parseYamlSource, positionProblem } from '../lib/yaml-source.ts';
 import type { YamlSource } from '../lib/yaml-source.ts';
 import type { Problem } from '../lib/problems.ts';
+import { NotUtf8Error, readContentText } from './content-files.ts';
 
 /** `YYYY-MM-DD-slug.LANG.md` */
 export const MEETING_FILE_PATTERN = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2,3})\.md$/;
+
+/** A meeting body longer than this (in bytes of UTF-8: 1 MB) is warned about: its page would be too heavy on a phone. */
+export const MAX_BODY_BYTES = 1_000_000;
 
 /** What one meeting file gives: its entry when it is usable, its problems, and its body as safe HTML. */
 export interface MeetingFileRead {
@@ -51,7 +53,7 @@ function splitMeeting(file: string, text: string): Parts | undefined {
  */
 export function meetingSource(dir: string, file: string): YamlSource | undefined {
   try {
-    return splitMeeting(file, readFileSync(path.join(dir, file), 'utf8'))?.source;
+    return splitMeeting(file, readContentText(dir, file))?.source;
   } catch {
     return undefined;
   }
@@ -78,7 +80,14 @@ export function readMeetingFile(dir: string, { file, text }: MeetingJob): Meetin
     return { file, problems };
   }
   const [, fileDate, slug, lang] = match as unknown as [string, string, string, string];
-  const parts = splitMeeting(file, text ?? readFileSync(path.join(dir, file), 'utf8'));
+  try {
+    text ??= readContentText(dir, file);
+  } catch (e) {
+    if (!(e instanceof NotUtf8Error)) throw e;
+    problemAt(e.line, e.column, e.message);
+    return { file, problems };
+  }
+  const parts = splitMeeting(file, text);
   if (!parts) {
     problemAt(1, 1, 'the file must start with frontmatter between two "---" lines (title, date, summary)');
     return { file, problems };
@@ -94,6 +103,11 @@ export function readMeetingFile(dir: string, { file, text }: MeetingJob): Meetin
   const checked = checkAgainstSchema(MeetingSchema, frontmatter, file);
   problems.push(...checked.problems.map((problem) => positionProblem(source, problem)));
   const data = (checked.value ?? checked.partial) as Meeting | undefined;
+  const size = Buffer.byteLength(body, 'utf8');
+  if (size > MAX_BODY_BYTES) {
+    // English: the meeting's text is 20.0 MB, over the limit of 1 MB: its page would be too heavy for readers on phones; shorten it, or publish the full document as a linked source
+    problemAt(bodyLineOffset + 1, 1, `nội dung cuộc họp dài ${(size / 1_000_000).toFixed(1).replace('.', ',')} MB, quá giới hạn 1 MB: trang sẽ quá nặng với người đọc trên điện thoại; hãy rút gọn, hoặc đăng toàn văn ở nơi khác và dẫn nguồn (sources)`, 'warning');
+  }
   const rendered = renderMeetingBody(body);
   for (const removed of rendered.removed) problemAt(removed.line + bodyLineOffset, removed.column, removed.message, 'warning');
   if (!data) return { file, problems, html: rendered.html };
