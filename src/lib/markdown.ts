@@ -15,6 +15,9 @@ import type { VFile } from 'vfile';
 /** Tags that may stay in a meeting body: what Markdown itself produces, and a few harmless extras. */
 export const ALLOWED_EXTRA_TAGS = ['sup', 'sub', 'br', 'abbr', 'mark', 'small'] as const;
 
+/** The classes a table cell's alignment becomes (styled in global.css). */
+const ALIGN_CLASSES = ['align-left', 'align-center', 'align-right'];
+
 /** Elements removed together with everything inside them. */
 const STRIPPED = ['script', 'style', 'iframe', 'object', 'embed', 'template', 'textarea', 'select', 'noscript', 'title', 'svg', 'math'];
 
@@ -39,8 +42,10 @@ export const BODY_SCHEMA: Schema = {
     ul: [['className', 'contains-task-list']],
     section: ['dataFootnotes', ['className', 'footnotes']],
     sup: [],
-    td: ['align'],
-    th: ['align'],
+    // Column alignment from Markdown tables, as a class (`align` is obsolete in HTML, and the CSP
+    // allows no inline style): see alignAsClass.
+    td: [['className', ...ALIGN_CLASSES]],
+    th: [['className', ...ALIGN_CLASSES]],
   },
   required: { input: { type: 'checkbox', disabled: true } },
   ancestors: { tbody: ['table'], thead: ['table'], tr: ['table'], td: ['table'], th: ['table'], li: ['ol', 'ul'] },
@@ -64,6 +69,18 @@ export interface RemovedMarkup {
 export interface RenderedBody {
   html: string;
   removed: RemovedMarkup[];
+}
+
+/** A table cell's `align` (from a Markdown table's `:---:`, or written by hand) becomes a class. */
+function alignAsClass() {
+  return (tree: Root) => {
+    walk(tree, (node) => {
+      if (node.type !== 'element' || (node.tagName !== 'th' && node.tagName !== 'td') || node.properties.align === undefined) return;
+      const align = String(node.properties.align).toLowerCase();
+      delete node.properties.align;
+      if (ALIGN_CLASSES.includes(`align-${align}`)) node.properties.className = [`align-${align}`];
+    });
+  };
 }
 
 function demoteHeadings() {
@@ -199,7 +216,7 @@ function getProcessor(raw: boolean) {
   let processor = processors.get(raw);
   if (!processor) {
     const base = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true });
-    processor = (raw ? base.use(rehypeRaw) : base).use(demoteHeadings).use(collectComments).use(collectRemovals).use(rehypeSanitize, BODY_SCHEMA).use(rehypeStringify).freeze();
+    processor = (raw ? base.use(rehypeRaw) : base).use(demoteHeadings).use(alignAsClass).use(collectComments).use(collectRemovals).use(rehypeSanitize, BODY_SCHEMA).use(rehypeStringify).freeze();
     processors.set(raw, processor);
   }
   return processor;

@@ -7,6 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, runScript } from '../helpers/run.ts';
 import { MeetingsJsonSchema, ProgressJsonSchema, TasksJsonSchema } from '../../src/schemas/outputs.ts';
+import { dataFileErrors, htmlValidateSite } from '../helpers/built-site.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'nq57-outputs-'));
 const out = path.join(work, 'dist');
@@ -36,6 +37,10 @@ describe('data files', () => {
     expect(() => ProgressJsonSchema.parse(JSON.parse(read('data/progress.json')))).not.toThrow();
   });
 
+  it('each pass the JSON Schema published next to them (checked with ajv)', () => {
+    expect(dataFileErrors(out)).toEqual([]);
+  });
+
   it('are described by JSON Schemas published next to them', () => {
     for (const name of ['site', 'programmes', 'units', 'tasks', 'meeting', 'meetings-json', 'tasks-json', 'progress-json']) {
       const schema = JSON.parse(read(`data/schema/${name}.json`));
@@ -43,6 +48,12 @@ describe('data files', () => {
       expect(schema.$id).toBe(`${SITE}/data/schema/${name}.json`);
     }
     expect(JSON.parse(read('data/schema/tasks.json')).items.properties.status.enum).toEqual(['not-started', 'in-progress', 'completed', 'cancelled']);
+  });
+});
+
+describe('pages', () => {
+  it('every one passes html-validate with the committed configuration', async () => {
+    expect(await htmlValidateSite(out)).toEqual([]);
   });
 });
 

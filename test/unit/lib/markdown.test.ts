@@ -68,8 +68,16 @@ describe(renderMeetingBody, () => {
     expect(html).toContain('<strong>66/123</strong>');
     expect(html).toContain('<sup>6</sup>');
     expect(html).toContain('<br>');
-    expect(html).toContain('<td align="right">2</td>');
+    expect(html).toContain('<td class="align-right">2</td>');
     expect(html).toContain('<a href="https://camau.gov.vn">source</a>');
+  });
+
+  it('gives table cells their alignment as a class, never the obsolete align attribute', () => {
+    const { html, removed } = renderMeetingBody('| a | b | c |\n| :-- | :-: | --: |\n| 1 | 2 | 3 |\n\n<table><tr><td align="CENTER">x</td><td align="justify">y</td></tr></table>');
+    expect(removed).toEqual([]);
+    expect(html).not.toContain('align=');
+    expect(html).toContain('<th class="align-left">a</th>\n<th class="align-center">b</th>\n<th class="align-right">c</th>');
+    expect(html).toContain('<td class="align-center">x</td><td>y</td>');
   });
 
   it('makes the body headings start at h2, under the page title', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, toTasksCsv, toTasksJson, UTF8_BOM } from '../../../src/lib/outputs.ts';
-import { makeModel, makeTask } from './charts/model-factory.ts';
+import { csvField, toDataPackage, toTasksCsv, toTasksJson, UTF8_BOM } from '../../../src/lib/outputs.ts';
+import { PUBLISHED_SCHEMAS } from '../../../src/lib/json-schemas.ts';
+import { makeModel, makeSite, makeTask } from './charts/model-factory.ts';
 import { schemaErrors } from '../../helpers/json-schema.ts';
 
 const ctx = { base: '/', defaultLocale: 'vi' };
@@ -40,5 +41,28 @@ describe(toTasksJson, () => {
     const json = JSON.parse(JSON.stringify(toTasksJson(model, ctx)));
     expect(json[0]).not.toHaveProperty('file');
     expect(schemaErrors('tasks-json', json)).toEqual([]);
+  });
+});
+
+describe(toDataPackage, () => {
+  const model = makeModel({ site: makeSite({ url: 'https://tien-do.example/nq57', licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' } }), tasks: [makeTask({ id: 'K1' })] });
+  const pkg = toDataPackage(model, { base: '/nq57/', defaultLocale: 'vi' });
+
+  it('describes every data file, with the licence from site.yaml', () => {
+    expect(pkg.$schema).toBe('https://datapackage.org/profiles/2.0/datapackage.json');
+    expect(pkg.name).toMatch(/^[a-z0-9._/-]+$/);
+    expect(pkg.resources.map((r) => r.path)).toEqual(['meetings.json', 'tasks.json', 'tasks.csv', 'progress.json']);
+    expect(pkg.licenses).toEqual([{ title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }]);
+    expect(pkg.homepage).toBe('https://tien-do.example/nq57/data/');
+    for (const resource of pkg.resources) {
+      if ('jsonSchema' in resource) expect(Object.keys(PUBLISHED_SCHEMAS)).toContain(resource.jsonSchema.replace(/^schema\/(.*)\.json$/, '$1'));
+    }
+  });
+
+  it("types the CSV's columns as they are written", () => {
+    const csv = pkg.resources.find((r) => r.path === 'tasks.csv')!;
+    const header = toTasksCsv(model, ctx).slice(1).split('\r\n')[0]!.split(',');
+    expect('schema' in csv && csv.schema.fields.map((f) => f.name)).toEqual(header);
+    expect('schema' in csv && csv.schema.fields.find((f) => f.name === 'deadline')!.type).toBe('date');
   });
 });
