@@ -3,6 +3,7 @@ import type { ContentModel, IdRef, MeetingEntry } from './content-model.ts';
 import { defaultLocale } from './content-model.ts';
 import { didYouMean } from './suggest.ts';
 import { toLocalDate } from './dates.ts';
+import { hasAnySource, isMeetingSource } from './task-sources.ts';
 
 const PROGRAMMES_FILE = 'programmes.yaml';
 const SITE_FILE = 'site.yaml';
@@ -72,6 +73,7 @@ function reference(kind: string, value: string, known: ReadonlySet<string>): str
 function checkTasks(model: ContentModel): PathProblem[] {
   const programmes = idSet(model.ids.programmes);
   const units = idSet(model.ids.units);
+  const meetings: ReadonlySet<string> = new Set(model.meetings.map((m) => m.id));
   const problems: PathProblem[] = [];
   for (const { file, index, data: task } of model.tasks) {
     const at = (...path: Array<string | number>) => [index, ...path];
@@ -91,6 +93,22 @@ function checkTasks(model: ContentModel): PathProblem[] {
       problems.push(warning(file, at('completed'), `completed ${task.completed} is before the assigned date ${task.assigned}`));
     }
     const history = task.history ?? [];
+    history.forEach((entry, i) => {
+      if (entry.source === undefined || !isMeetingSource(entry.source)) return;
+      const bad = reference('meeting', entry.source, meetings);
+      if (bad) problems.push(error(file, at('history', i, 'source'), `${bad} (a meeting id is its file name without .LANG.md)`));
+    });
+    // A status or a deadline is a fact about the task, and a reader must be able to see where it was reported.
+    if (!hasAnySource(task)) {
+      if (task.status !== 'unknown') {
+        problems.push(
+          warning(file, at('status'), `status '${task.status}' has no source; add a history entry with source (a link or a meeting id) or the task's sources, or write status: unknown when no source reports where it stands`),
+        );
+      }
+      if (task.deadline) {
+        problems.push(warning(file, at('deadline'), `deadline ${task.deadline} has no source; add the task's sources, or remove the deadline when no source gives it`));
+      }
+    }
     const last = history[history.length - 1];
     if (last && last.status !== task.status) {
       problems.push(
@@ -105,14 +123,18 @@ function checkTasks(model: ContentModel): PathProblem[] {
 }
 
 function checkMeetings(model: ContentModel): PathProblem[] {
-  const known = { tasks: idSet(model.ids.tasks), programmes: idSet(model.ids.programmes) };
+  const known = { tasks: idSet(model.ids.tasks), programmes: idSet(model.ids.programmes), meetings: new Set(model.meetings.map((m) => m.id)) };
   return model.meetings.flatMap((meeting) => checkMeeting(model, meeting, known));
 }
 
-function checkMeeting(model: ContentModel, meeting: MeetingEntry, known: { tasks: ReadonlySet<string>; programmes: ReadonlySet<string> }): PathProblem[] {
+function checkMeeting(
+  model: ContentModel,
+  meeting: MeetingEntry,
+  known: { tasks: ReadonlySet<string>; programmes: ReadonlySet<string>; meetings: ReadonlySet<string> },
+): PathProblem[] {
   const { file, data } = meeting;
   const problems: PathProblem[] = [];
-  const { tasks, programmes } = known;
+  const { tasks, programmes, meetings: meetingIds } = known;
   if (!model.site.locales.includes(meeting.lang)) {
     problems.push(error(file, [], `language '${meeting.lang}' in the file name is not one of the site's locales: ${model.site.locales.join(', ')}`));
   }
@@ -128,6 +150,11 @@ function checkMeeting(model: ContentModel, meeting: MeetingEntry, known: { tasks
     direction.tasks?.forEach((id, j) => {
       const bad = reference('task', id, tasks);
       if (bad) problems.push(error(file, ['directions', i, 'tasks', j], bad));
+    });
+    direction.follow_up?.forEach((entry, j) => {
+      if (typeof entry.source !== 'string') return;
+      const bad = reference('meeting', entry.source, meetingIds);
+      if (bad) problems.push(error(file, ['directions', i, 'follow_up', j, 'source'], `${bad} (a meeting id is its file name without .LANG.md)`));
     });
     if (direction.deadline && direction.deadline < day) {
       problems.push(warning(file, ['directions', i, 'deadline'], `deadline ${direction.deadline} is before the meeting (${day})`));

@@ -3,7 +3,7 @@ import { toLocalDate } from './dates.ts';
 import { computeProgrammeProgress, deriveFlags, seriesDates, statusOn } from './progress.ts';
 import type { Counts, SeriesPoint, TaskStatus } from './progress.ts';
 import { reconcileFigure } from './reconcile.ts';
-import type { ReconciledFigure } from './reconcile.ts';
+import type { ReconciledFigure, RegistryCoverage } from './reconcile.ts';
 import { defaultLocale } from './content-model.ts';
 import type { ContentModel } from './content-model.ts';
 
@@ -54,7 +54,8 @@ export interface MeetingFigure extends ReconciledFigure {
 /** The machine-readable progress: registry counts and reported figures side by side. */
 export interface ProgressData {
   as_of: string;
-  programmes: Record<string, { counts: Counts; series: SeriesPoint[] }>;
+  /** Per programme: how much of it the registry holds, its counts as of `as_of` and its series. */
+  programmes: Record<string, { registry: RegistryCoverage; counts: Counts; series: SeriesPoint[] }>;
   reported: MeetingFigure[];
 }
 
@@ -143,15 +144,22 @@ export function buildSiteModel(input: SiteInput, asOf: string): SiteModel {
   // A figure is about one programme, and counting filters by it: handing the count only that
   // programme's tasks spares it going through every other one's, for each figure.
   const tasksOf = Map.groupBy(input.tasks, (task) => task.programme);
+  const coverage = new Map(input.programmes.map((p) => [p.id, p.registry ?? 'complete']));
   const reported: MeetingFigure[] = chronological.flatMap((meeting) =>
-    meeting.reported.map((figure) => ({ meeting: meeting.id, ...reconcileFigure(figure, meeting.day, tasksOf.get(figure.programme) ?? [], jurisdiction) })),
+    meeting.reported.map((figure) => ({
+      meeting: meeting.id,
+      ...reconcileFigure(figure, meeting.day, tasksOf.get(figure.programme) ?? [], jurisdiction, coverage.get(figure.programme)),
+    })),
   );
   const dates = seriesDates(
     meetings.map((m) => m.day),
     reported.map((r) => r.as_of),
     asOf,
   );
-  const programmes = computeProgrammeProgress(input.tasks, input.programmes.map((p) => p.id), asOf, dates);
+  const progress = computeProgrammeProgress(input.tasks, input.programmes.map((p) => p.id), asOf, dates);
+  const programmes = Object.fromEntries(
+    Object.entries(progress).map(([id, { counts, series }]) => [id, { registry: coverage.get(id) ?? 'complete', counts, series }]),
+  );
   return {
     site: input.site,
     asOf,

@@ -70,6 +70,14 @@ export const SourceLinkSchema = z.object({
   accessed: IsoDateSchema.optional(),
 });
 
+/**
+ * Where something was reported: a source link, or the id of a meeting of the site (its file name
+ * without `.LANG.md`), whose page then says where it was reported.
+ */
+export const SourceRefSchema = z.union([SourceLinkSchema, IdSchema], {
+  error: () => 'must be a source link ({ url: https://… }) or the id of a meeting (its file name without .LANG.md)',
+});
+
 /** A correction or change after publication. */
 export const UpdateSchema = z.object({
   /** When the change was made. */
@@ -80,6 +88,7 @@ export const UpdateSchema = z.object({
 
 export type LocalisedText = z.output<typeof LocalisedTextSchema>;
 export type SourceLink = z.output<typeof SourceLinkSchema>;
+export type SourceRef = z.output<typeof SourceRefSchema>;
 export type Update = z.output<typeof UpdateSchema>;
 
 /** An enum whose error names the value given and every value allowed. */

@@ -5,6 +5,7 @@ import {
   IdSchema,
   IsoDateSchema,
   SourceLinkSchema,
+  SourceRefSchema,
   UpdateSchema,
   oneOf,
 } from './common.ts';
@@ -84,6 +85,16 @@ function describeFigureProblem(problem: ReturnType<typeof checkFigureArithmetic>
   }
 }
 
+/** A report on carrying out a direction. */
+export const FollowUpSchema = z.object({
+  /** When it was reported. */
+  date: IsoDateSchema,
+  /** What was reported, in the file's language. */
+  note: z.string().trim().min(1),
+  /** Where: a source link, or the id of the meeting that reported it. */
+  source: SourceRefSchema.optional(),
+});
+
 /** Something the meeting asked for. */
 export const DirectionSchema = z.object({
   /** The direction, in the file's language. */
@@ -92,6 +103,8 @@ export const DirectionSchema = z.object({
   tasks: z.array(IdSchema).optional(),
   /** Date it is to be done by. */
   deadline: IsoDateSchema.optional(),
+  /** What has been reported since on carrying it out, oldest first. */
+  follow_up: z.array(FollowUpSchema).optional(),
 });
 
 /** A photo of the meeting. */

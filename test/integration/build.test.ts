@@ -45,14 +45,15 @@ describe('npm run build on a content folder the project never saw', () => {
   it('writes progress.json with the counting rules applied', () => {
     const progress = readJson<any>('data/progress.json');
     expect(progress.as_of).toBe('2025-10-01');
-    expect(progress.programmes['kh-12'].counts).toEqual({ total: 11, completed: 4, on_schedule: 5, overdue: 2, cancelled: 1, late: 1 });
-    expect(progress.programmes['nq-57'].counts).toEqual({ total: 1, completed: 0, on_schedule: 1, overdue: 0, cancelled: 0, late: 0 });
+    expect(progress.programmes['kh-12'].registry).toBe('complete');
+    expect(progress.programmes['kh-12'].counts).toEqual({ total: 11, completed: 4, on_schedule: 5, overdue: 2, unknown: 0, cancelled: 1, late: 1 });
+    expect(progress.programmes['nq-57'].counts).toEqual({ total: 1, completed: 0, on_schedule: 1, overdue: 0, unknown: 0, cancelled: 0, late: 0 });
     // A point at every published meeting date and at the as-of date; the draft's date is not one.
     expect(progress.programmes['kh-12'].series).toEqual([
-      { date: '2025-01-13', total: 10, completed: 0, on_schedule: 10, overdue: 0 },
-      { date: '2025-06-15', total: 11, completed: 1, on_schedule: 10, overdue: 0 },
-      { date: '2025-09-25', total: 11, completed: 3, on_schedule: 7, overdue: 1 },
-      { date: '2025-10-01', total: 11, completed: 4, on_schedule: 5, overdue: 2 },
+      { date: '2025-01-13', total: 10, completed: 0, on_schedule: 10, overdue: 0, unknown: 0 },
+      { date: '2025-06-15', total: 11, completed: 1, on_schedule: 10, overdue: 0, unknown: 0 },
+      { date: '2025-09-25', total: 11, completed: 3, on_schedule: 7, overdue: 1, unknown: 0 },
+      { date: '2025-10-01', total: 11, completed: 4, on_schedule: 5, overdue: 2, unknown: 0 },
     ]);
     expect(progress.programmes['nq-57'].series.map((p: any) => p.total)).toEqual([0, 1, 1, 1]);
   });
@@ -64,30 +65,30 @@ describe('npm run build on a content folder the project never saw', () => {
         meeting: '2025-06-15-hop-quy-2', programme: 'kh-12', scope: 'tinh-mau', period: 'cumulative', as_of: '2025-06-15',
         figures: { total: 11, completed: 1, percent_completed: 9.09 },
         registry: { total: 11, completed: 1, on_schedule: 10, overdue: 0 },
-        agrees: true, differences: [],
+        comparable: true, agrees: true, differences: [],
       },
       {
         meeting: '2025-09-25-hop-quy-3', programme: 'kh-12', scope: 'tinh-mau', period: 'cumulative', as_of: '2025-09-25',
         figures: { total: 11, completed: 4, overdue: 1, percent_completed: 36.36 },
         registry: { total: 11, completed: 3, on_schedule: 7, overdue: 1 },
-        agrees: false, differences: [{ field: 'completed', reported: 4, registry: 3 }],
+        comparable: true, agrees: false, differences: [{ field: 'completed', reported: 4, registry: 3 }],
       },
       {
         meeting: '2025-09-25-hop-quy-3', programme: 'kh-12', scope: 'tinh-mau', period: '2025', as_of: '2025-09-25',
         figures: { total: 9, completed: 3, overdue: 1 },
         registry: { total: 9, completed: 3, on_schedule: 5, overdue: 1 },
-        agrees: true, differences: [],
+        comparable: true, agrees: true, differences: [],
       },
       {
         meeting: '2025-09-25-hop-quy-3', programme: 'kh-12', scope: 'tinh-mau', period: '2025-Q3', as_of: '2025-09-25',
         figures: { total: 2, overdue: 1 },
         registry: { total: 2, completed: 0, on_schedule: 1, overdue: 1 },
-        agrees: true, differences: [],
+        comparable: true, agrees: true, differences: [],
       },
       {
         meeting: '2025-09-25-hop-quy-3', programme: 'nq-57', scope: 'national', period: 'cumulative', as_of: '2025-09-25',
         figures: { completed: 485, on_schedule: 561, overdue: 86, percent_completed: 43 },
-        registry: null, agrees: null, differences: [],
+        registry: null, comparable: false, reason: 'other-scope', agrees: null, differences: [],
       },
     ]);
   });

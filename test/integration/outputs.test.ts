@@ -47,7 +47,7 @@ describe('data files', () => {
       expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
       expect(schema.$id).toBe(`${SITE}/data/schema/${name}.json`);
     }
-    expect(JSON.parse(read('data/schema/tasks.json')).items.properties.status.enum).toEqual(['not-started', 'in-progress', 'completed', 'cancelled']);
+    expect(JSON.parse(read('data/schema/tasks.json')).items.properties.status.enum).toEqual(['not-started', 'in-progress', 'completed', 'cancelled', 'unknown']);
   });
 });
 

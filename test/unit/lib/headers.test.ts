@@ -7,7 +7,7 @@ import { headersFor, readHeadersFile } from '../../helpers/headers.ts';
 import { ROOT } from '../../helpers/run.ts';
 
 /** Pages of every kind the site builds, in both languages. */
-const PAGES = ['', 'meetings/', 'meetings/2025-06-15-hop/', 'meetings/level/province/', 'tasks/', 'tasks/K1/', 'tasks/status/overdue/', 'units/', 'units/so-khcn/', 'programmes/ctr-97/', 'charts/', 'data/', 'about/', 'reconciliation/', 'search/', 'embed/progress-over-time/'].flatMap((p) => [`/${p}`, `/en/${p}`]);
+const PAGES = ['', 'meetings/', 'meetings/2025-06-15-hop/', 'meetings/level/province/', 'tasks/', 'tasks/K1/', 'tasks/status/overdue/', 'units/', 'units/so-khcn/', 'programmes/ctr-97/', 'charts/', 'data/', 'about/', 'reconciliation/', 'directions/', 'search/', 'embed/progress-over-time/'].flatMap((p) => [`/${p}`, `/en/${p}`]);
 
 describe('public/_headers', () => {
   const rules = readHeadersFile();

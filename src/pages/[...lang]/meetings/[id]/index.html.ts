@@ -7,7 +7,7 @@ import type { APIRoute } from 'astro';
 import { getImage } from 'astro:assets';
 import { langParam, meetingFiles, model, pageLang, paths } from '../../../../data/content.ts';
 import { meetingInstant } from '../../../../data/feeds.ts';
-import { breadcrumb, figureTable, meetingChanges, statusTag } from '../../../../components/parts.ts';
+import { breadcrumb, figureTable, followUpList, meetingChanges, statusTag } from '../../../../components/parts.ts';
 import { publisherLogo, shellPage } from '../../../../layouts/shell.ts';
 import { attr, html, Html } from '../../../../lib/html.ts';
 import { localise } from '../../../../lib/text.ts';
@@ -82,7 +82,7 @@ async function meetingPage(group: MeetingGroup, lang: string): Promise<string> {
             direction.tasks?.length
               ? html`<ul class="app-inline-list">${direction.tasks.map((id) => html`<li>${taskLink(id)}${tasks.get(id) && html` ${statusTag(tasks.get(id)!, lang)}`}</li>`)}</ul>`
               : null
-          }</li>`,
+          }${followUpList(direction, lang)}</li>`,
       )}</ol></section>`
     : null;
   const taskList =
