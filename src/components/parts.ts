@@ -8,6 +8,7 @@ import type { MeetingFigure, MeetingGroup, TaskView } from '../lib/site-model.ts
 import { groupByMonth, reportedByMeeting, taskState, unitsById } from '../lib/site-views.ts';
 import { MEETING_LEVELS } from '../schemas/meeting.ts';
 import type { Direction, SourceRef } from '../schemas/index.ts';
+import { isMeetingSource } from '../lib/sources.ts';
 import { toLocalTime } from '../lib/dates.ts';
 import { localise } from '../lib/text.ts';
 import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, translator } from '../i18n/translate.ts';
@@ -34,7 +35,7 @@ export function jsonLdScript(data: Record<string, unknown>): Html {
  */
 export function sourceRefLink(source: SourceRef, lang: string): Html | undefined {
   const t = translator(lang);
-  if (typeof source !== 'string') return html`<a href="${source.url}">${localise(source.publisher, lang, paths.defaultLocale) || localise(source.title, lang, paths.defaultLocale) || t('meeting.source')}</a>`;
+  if (!isMeetingSource(source)) return html`<a href="${source.url}">${localise(source.publisher, lang, paths.defaultLocale) || localise(source.title, lang, paths.defaultLocale) || t('meeting.source')}</a>`;
   const meeting = meetingById(source);
   if (!meeting) return undefined;
   const shown = meeting.langs.includes(lang) ? lang : meeting.langs[0]!;

@@ -3,7 +3,7 @@ import type { ContentModel, IdRef, MeetingEntry } from './content-model.ts';
 import { defaultLocale } from './content-model.ts';
 import { didYouMean } from './suggest.ts';
 import { toLocalDate } from './dates.ts';
-import { hasAnySource, isMeetingSource } from './task-sources.ts';
+import { hasAnySource, isMeetingSource } from './sources.ts';
 
 const PROGRAMMES_FILE = 'programmes.yaml';
 const SITE_FILE = 'site.yaml';
@@ -152,7 +152,7 @@ function checkMeeting(
       if (bad) problems.push(error(file, ['directions', i, 'tasks', j], bad));
     });
     direction.follow_up?.forEach((entry, j) => {
-      if (typeof entry.source !== 'string') return;
+      if (entry.source === undefined || !isMeetingSource(entry.source)) return;
       const bad = reference('meeting', entry.source, meetingIds);
       if (bad) problems.push(error(file, ['directions', i, 'follow_up', j, 'source'], `${bad} (a meeting id is its file name without .LANG.md)`));
     });

@@ -12,7 +12,7 @@ import { localise } from '../../../../lib/text.ts';
 import { meetingPath, pagePath, programmePath, taskPath, unitPath } from '../../../../lib/paths.ts';
 import type { TaskView } from '../../../../lib/site-model.ts';
 import { unitsById } from '../../../../lib/site-views.ts';
-import { statusSource } from '../../../../lib/task-sources.ts';
+import { statusSource } from '../../../../lib/sources.ts';
 import type { Task } from '../../../../schemas/index.ts';
 import { formatDate, translator } from '../../../../i18n/translate.ts';
 import type { UiKey } from '../../../../i18n/translate.ts';

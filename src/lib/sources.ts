@@ -1,10 +1,11 @@
-import type { SourceLink, Task } from '../schemas/index.ts';
+// Where the facts of a task or a direction come from: a source link, or a meeting of the site.
+import type { SourceLink, SourceRef, Task } from '../schemas/index.ts';
 
 /** Where a task's current status was reported: a meeting of the site, a source link, or nowhere. */
 export type StatusSource = { meeting: string } | { link: SourceLink } | undefined;
 
 /** Whether a history entry's source names a meeting (its id) rather than a link. */
-export function isMeetingSource(source: NonNullable<NonNullable<Task['history']>[number]['source']>): source is string {
+export function isMeetingSource(source: SourceRef): source is string {
   return typeof source === 'string';
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasAnySource, statusSource } from '../../../src/lib/task-sources.ts';
+import { hasAnySource, statusSource } from '../../../src/lib/sources.ts';
 
 const link = { url: 'https://baocamau.vn/a.html', publisher: 'Báo Cà Mau' };
 const other = { url: 'https://camau.gov.vn/b.html' };
