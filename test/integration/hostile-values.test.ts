@@ -1,30 +1,21 @@
 // Builds a content folder with hostile values in every field that reaches an output, once, and reads
 // each output as its reader would: pages (html-validate), JSON-LD, RSS, iCalendar, CSV, data files.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { XMLParser } from 'fast-xml-parser';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, runScript } from '../helpers/run.ts';
+import { describe, expect, it } from 'vitest';
+import { builtFixture } from '../helpers/fixture-build.ts';
 import { dataFileErrors, filesIn, htmlValidateConfig, htmlValidateSite } from '../helpers/built-site.ts';
 import { headersFor, readHeadersFile } from '../helpers/headers.ts';
 
-const work = mkdtempSync(path.join(tmpdir(), 'nq57-hostile-values-'));
-const out = path.join(work, 'dist');
+const { out, read } = builtFixture('hostile-values');
 const SITE = 'https://hostile.example';
 const MEETING = 'meetings/2025-09-01-gia-tri-doc-hai/index.html';
-const read = (file: string) => readFileSync(path.join(out, file), 'utf8');
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'atom:link'].includes(name) });
 const pages = () => filesIn(out).filter((f) => f.endsWith('.html'));
 
-beforeAll(() => {
-  const result = runScript('build.ts', [], { CONTENT_DIR: fixture('hostile-values'), OUT_DIR: out });
-  expect(result.status, result.stderr).toBe(0);
-}, 300_000);
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('pages', () => {
   it('pass html-validate with the committed configuration, which reports obsolete markup', async () => {

@@ -1,18 +1,15 @@
 // Feeds, calendars, sitemap, structured data and data files of a built fixture, read with real parsers.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, runScript } from '../helpers/run.ts';
+import { describe, expect, it } from 'vitest';
+import { builtFixture } from '../helpers/fixture-build.ts';
 import { MeetingsJsonSchema, ProgressJsonSchema, TasksJsonSchema } from '../../src/schemas/outputs.ts';
 import { dataFileErrors, htmlValidateSite } from '../helpers/built-site.ts';
 
-const work = mkdtempSync(path.join(tmpdir(), 'nq57-outputs-'));
-const out = path.join(work, 'dist');
+const { out, read } = builtFixture('valid');
 const SITE = 'https://tien-do.tinh-mau.example';
-const read = (file: string) => readFileSync(path.join(out, file), 'utf8');
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'url', 'xhtml:link', 'category', 'sitemap'].includes(name) });
 
 function pages(dir = out): string[] {
@@ -22,13 +19,6 @@ function pages(dir = out): string[] {
     return name === 'index.html' ? [`/${path.relative(out, dir).split(path.sep).join('/')}${dir === out ? '' : '/'}`] : [];
   });
 }
-
-beforeAll(() => {
-  const result = runScript('build.ts', [], { CONTENT_DIR: fixture('valid'), OUT_DIR: out });
-  expect(result.status, result.stderr).toBe(0);
-}, 300_000);
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('data files', () => {
   it('match the published output schemas', () => {
