@@ -5,6 +5,10 @@ import sitemap from '@astrojs/sitemap';
 import { readSiteConfig } from './src/loaders/site-config.ts';
 import { sitemapAlternates, withEndpointPages } from './src/lib/sitemap-alternates.ts';
 import { devEndpointPages } from './src/lib/dev-endpoint-pages.ts';
+import { exitWithParent } from './src/loaders/exit-with-parent.ts';
+
+// Started by `npm run build`, Astro stops when the build does, even a build killed outright.
+exitWithParent(Number(process.env.BUILD_PID) || undefined);
 
 // The site's own identity (canonical URL, locales) comes from the content folder,
 // so another province deploys the same code with nothing to edit here.

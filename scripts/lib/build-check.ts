@@ -23,6 +23,7 @@ import { chooseMessageLang, msg, msgCount } from '../../src/lib/messages.ts';
 import { searchIndexRecords } from './search-index.ts';
 import { shareCards } from './share-images.ts';
 import { preparedFiles } from './prepared.ts';
+import { exitWithParent } from '../../src/loaders/exit-with-parent.ts';
 import type { Prepared } from './prepared.ts';
 
 async function main(dir: string, shown: string, work: string): Promise<number> {
@@ -56,6 +57,7 @@ async function main(dir: string, shown: string, work: string): Promise<number> {
 }
 
 if (import.meta.main) {
+  exitWithParent(Number(process.env.BUILD_PID) || undefined);
   const [dir, shown, work] = process.argv.slice(2) as [string, string, string];
   try {
     process.exitCode = await main(dir, shown, work);

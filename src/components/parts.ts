@@ -2,8 +2,7 @@
 // made without a template.
 import { meetingById, model, paths } from '../data/content.ts';
 import { changesSinceLastMeeting } from '../lib/changes.ts';
-import { html } from '../lib/html.ts';
-import type { Html } from '../lib/html.ts';
+import { html, Html } from '../lib/html.ts';
 import { meetingPath, pagePath, taskPath, unitPath } from '../lib/paths.ts';
 import type { MeetingFigure, MeetingGroup, TaskView } from '../lib/site-model.ts';
 import { groupByMonth, reportedByMeeting, taskState, unitsById } from '../lib/site-views.ts';
@@ -15,9 +14,19 @@ import { localise } from '../lib/text.ts';
 import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, translator } from '../i18n/translate.ts';
 import type { UiKey } from '../i18n/translate.ts';
 
-/** Where a page is: links up to it, then the page itself. */
+/** Where a page is: links up to it, then the page itself; and the same as a schema.org BreadcrumbList. */
 export function breadcrumb(lang: string, items: ReadonlyArray<{ label: string; href?: string | undefined }>): Html {
-  return html`<nav class="app-breadcrumb" aria-label="${translator(lang)('breadcrumb.label')}"><ol>${items.map((item) => html`<li>${item.href ? html`<a href="${item.href}">${item.label}</a>` : html`<span aria-current="page">${item.label}</span>`}</li>`)}</ol></nav>`;
+  const list = {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.label, ...(item.href ? { item: new URL(item.href, model.site.url).href } : {}) })),
+  };
+  return html`<nav class="app-breadcrumb" aria-label="${translator(lang)('breadcrumb.label')}"><ol>${items.map((item) => html`<li>${item.href ? html`<a href="${item.href}">${item.label}</a>` : html`<span aria-current="page">${item.label}</span>`}</li>`)}</ol></nav>${jsonLdScript(list)}`;
+}
+
+/** Structured data as a JSON-LD element; `<` is escaped so that no text in it can close the element. */
+export function jsonLdScript(data: Record<string, unknown>): Html {
+  return new Html(`<script type="application/ld+json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`);
 }
 
 /**
@@ -155,7 +164,7 @@ function taskRow(view: TaskView, lang: string): Html {
 export function taskTable(views: readonly TaskView[], lang: string, caption: string): Html {
   const t = translator(lang);
   if (views.length === 0) return html`<p>${t('tasks.none')}</p>`;
-  return html`<div class="app-table-wrap" role="region" aria-label="${caption}" tabindex="0"><table class="app-table app-task-table"><caption>${caption}</caption><thead><tr><th scope="col">${t('task.id')}</th><th scope="col">${t('task.title')}</th><th scope="col">${t('task.owner')}</th><th scope="col">${t('task.deadline')}</th><th scope="col">${t('task.status')}</th></tr></thead><tbody>${views.map((view) => taskRow(view, lang))}</tbody></table></div>`;
+  return html`<section class="app-table-wrap" aria-label="${caption}" tabindex="0"><table class="app-table app-task-table"><caption>${caption}</caption><thead><tr><th scope="col">${t('task.id')}</th><th scope="col">${t('task.title')}</th><th scope="col">${t('task.owner')}</th><th scope="col">${t('task.deadline')}</th><th scope="col">${t('task.status')}</th></tr></thead><tbody>${views.map((view) => taskRow(view, lang))}</tbody></table></section>`;
 }
 
 /**

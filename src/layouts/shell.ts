@@ -46,6 +46,11 @@ const SECTIONS: ReadonlyArray<readonly [Section, UiKey, readonly string[]]> = [
   ['about', 'nav.about', ['about']],
 ];
 
+/** The publisher's logo for structured data: the site's logo when it has one, else its icon. */
+export function publisherLogo(): string {
+  return absolute(logoImage?.src ?? filePath(paths, 'favicon.svg'));
+}
+
 /** The site's stylesheet, as built. */
 export const stylesheetHref = stylesheet;
 
@@ -94,9 +99,13 @@ export function shellHead(props: ShellProps): Html {
   const canonical = absolute(props.pathname);
   const summary = description ?? L(model.site.description, lang);
   const others = model.site.locales.filter((l) => l !== lang);
+  // The page in every language it has, itself included, and the default language's for anyone else (x-default).
+  const translated = others.filter((other) => alternates[other]);
+  const defaultHref = lang === paths.defaultLocale ? canonical : alternates[paths.defaultLocale] && absolute(alternates[paths.defaultLocale]!);
+  const hreflang = translated.length > 0 && html`<link rel="alternate" hreflang="${lang}" href="${canonical}">${translated.map((other) => html`<link rel="alternate" hreflang="${other}" href="${absolute(alternates[other]!)}">`)}${defaultHref && html`<link rel="alternate" hreflang="x-default" href="${defaultHref}">`}`;
   // JSON-LD is data, not script; `<` is escaped so that no text in it can close the element.
   const jsonLdText = jsonLd && JSON.stringify({ '@context': 'https://schema.org', ...jsonLd }).replace(/</g, '\\u003c');
-  return html`<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="content-security-policy" content="${contentSecurityPolicy(scriptSources)}"><title>${pageTitle}</title><link rel="icon" href="${filePath(paths, 'favicon.svg')}" type="image/svg+xml">${summary && html`<meta name="description" content="${summary}">`}<link rel="canonical" href="${canonical}">${others.map((other) => alternates[other] && html`<link rel="alternate" hreflang="${other}" href="${absolute(alternates[other])}">`)}<link rel="alternate" type="application/rss+xml" title="${t('feed.title')}" href="${pagePath(paths, lang).replace(/\/$/, '/rss.xml')}"><meta property="og:type" content="${type}"><meta property="og:site_name" content="${siteName}"><meta property="og:title" content="${title}">${summary && html`<meta property="og:description" content="${summary}">`}<meta property="og:url" content="${canonical}"><meta property="og:locale" content="${lang === 'vi' ? 'vi_VN' : lang === 'en' ? 'en_GB' : lang}">${image && html`<meta property="og:image" content="${absolute(image)}"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630">`}<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}"><meta name="twitter:title" content="${title}">${summary && html`<meta name="twitter:description" content="${summary}">`}${image && html`<meta name="twitter:image" content="${absolute(image)}">`}${jsonLdText && html`<script type="application/ld+json">${new Html(jsonLdText)}</script>`}`;
+  return html`<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="content-security-policy" content="${contentSecurityPolicy(scriptSources)}"><title>${pageTitle}</title><link rel="icon" href="${filePath(paths, 'favicon.svg')}" type="image/svg+xml">${summary && html`<meta name="description" content="${summary}">`}<link rel="canonical" href="${canonical}">${hreflang}<link rel="alternate" type="application/rss+xml" title="${t('feed.title')}" href="${pagePath(paths, lang).replace(/\/$/, '/rss.xml')}"><meta property="og:type" content="${type}"><meta property="og:site_name" content="${siteName}"><meta property="og:title" content="${title}">${summary && html`<meta property="og:description" content="${summary}">`}<meta property="og:url" content="${canonical}"><meta property="og:locale" content="${lang === 'vi' ? 'vi_VN' : lang === 'en' ? 'en_GB' : lang}">${image && html`<meta property="og:image" content="${absolute(image)}"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630">`}<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}"><meta name="twitter:title" content="${title}">${summary && html`<meta name="twitter:description" content="${summary}">`}${image && html`<meta name="twitter:image" content="${absolute(image)}">`}${jsonLdText && html`<script type="application/ld+json">${new Html(jsonLdText)}</script>`}`;
 }
 
 /**

@@ -213,7 +213,7 @@ function checkMeeting(
   const images = Array.isArray(meeting.raw.images) ? (meeting.raw.images as unknown[]) : [];
   images.forEach((image, i) => {
     const src = (image as { src?: unknown } | null)?.src;
-    const problem = typeof src === 'string' ? checkContentPath(src, model.files) : undefined;
+    const problem = typeof src === 'string' ? checkContentPath(src, model.files, model.outside) : undefined;
     if (problem) problems.push(error(file, ['images', i, 'src'], problem));
   });
   if (!data.sources?.length) {
@@ -223,7 +223,7 @@ function checkMeeting(
 }
 
 /** Why a path written in the content cannot be used, or undefined when it is a file inside the content folder. */
-export function checkContentPath(src: string, files: ReadonlySet<string>): string | undefined {
+export function checkContentPath(src: string, files: ReadonlySet<string>, outside: readonly string[] = []): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
     return msg('problem.path.url', { src });
   }
@@ -237,6 +237,8 @@ export function checkContentPath(src: string, files: ReadonlySet<string>): strin
   }
   if (src.startsWith('/')) return msg('problem.path.absolute', { src });
   const normalised = parts.join('/');
+  const link = outside.find((o) => normalised === o || normalised.startsWith(`${o}/`));
+  if (link !== undefined) return link === normalised ? msg('problem.path.link', { src }) : msg('problem.path.inLink', { src, link });
   if (!files.has(normalised)) return `${msg('problem.path.missing', { src })}${didYouMean(normalised, files)}`;
   return undefined;
 }
@@ -260,6 +262,6 @@ function checkTranslations(meetings: readonly MeetingEntry[], defaultLang: strin
 
 function checkSiteFiles(model: ContentModel): PathProblem[] {
   const logo = model.site.logo;
-  const problem = logo ? checkContentPath(logo, model.files) : undefined;
+  const problem = logo ? checkContentPath(logo, model.files, model.outside) : undefined;
   return problem ? [error(SITE_FILE, ['logo'], problem)] : [];
 }

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import matter from 'gray-matter';
 import { MeetingSchema } from '../schemas/index.ts';
 import type { Meeting } from '../schemas/index.ts';
@@ -9,10 +7,15 @@ import { checkAgainstSchema } from '../lib/schema-problems.ts';
 import { parseYamlSource, positionProblem } from '../lib/yaml-source.ts';
 import type { YamlSource } from '../lib/yaml-source.ts';
 import type { Problem } from '../lib/problems.ts';
-import { msg } from '../lib/messages.ts';
+import { messageLang, msg } from '../lib/messages.ts';
+import { formatNumber } from '../i18n/translate.ts';
+import { NotUtf8Error, readContentText } from './content-files.ts';
 
 /** `YYYY-MM-DD-slug.LANG.md` */
 export const MEETING_FILE_PATTERN = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2,3})\.md$/;
+
+/** A meeting body longer than this (in bytes of UTF-8: 1 MB) is warned about: its page would be too heavy on a phone. */
+export const MAX_BODY_BYTES = 1_000_000;
 
 /** What one meeting file gives: its entry when it is usable, its problems, and its body as safe HTML. */
 export interface MeetingFileRead {
@@ -57,7 +60,7 @@ function splitMeeting(file: string, text: string): Parts | typeof UNCLOSED | und
  */
 export function meetingSource(dir: string, file: string): YamlSource | undefined {
   try {
-    const parts = splitMeeting(file, readFileSync(path.join(dir, file), 'utf8'));
+    const parts = splitMeeting(file, readContentText(dir, file));
     return parts === UNCLOSED ? undefined : parts?.source;
   } catch {
     return undefined;
@@ -83,7 +86,14 @@ export function readMeetingFile(dir: string, { file, text }: MeetingJob): Meetin
     return { file, problems };
   }
   const [, fileDate, slug, lang] = match as unknown as [string, string, string, string];
-  const parts = splitMeeting(file, text ?? readFileSync(path.join(dir, file), 'utf8'));
+  try {
+    text ??= readContentText(dir, file);
+  } catch (e) {
+    if (!(e instanceof NotUtf8Error)) throw e;
+    problemAt(e.line, e.column, e.message);
+    return { file, problems };
+  }
+  const parts = splitMeeting(file, text);
   if (!parts) {
     problemAt(1, 1, msg('problem.noFrontmatter'));
     return { file, problems };
@@ -103,6 +113,10 @@ export function readMeetingFile(dir: string, { file, text }: MeetingJob): Meetin
   const checked = checkAgainstSchema(MeetingSchema, frontmatter, file);
   problems.push(...checked.problems.map((problem) => positionProblem(source, problem)));
   const data = (checked.value ?? checked.partial) as Meeting | undefined;
+  const size = Buffer.byteLength(body, 'utf8');
+  if (size > MAX_BODY_BYTES) {
+    problemAt(bodyLineOffset + 1, 1, msg('problem.longBody', { size: formatNumber(Math.round(size / 100_000) / 10, messageLang()) }), 'warning');
+  }
   const rendered = renderMeetingBody(body);
   for (const removed of rendered.removed) problemAt(removed.line + bodyLineOffset, removed.column, removed.message, 'warning');
   if (!data) return { file, problems, html: rendered.html };

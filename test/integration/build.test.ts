@@ -125,9 +125,10 @@ describe('npm run build on a content folder the project never saw', () => {
   it('writes tasks.csv with a header and one row per task', () => {
     const csv = readFileSync(path.join(outA, 'data/tasks.csv'), 'utf8');
     const rows = csv.trimEnd().split('\r\n');
-    expect(rows[0]).toBe('id,title_vi,title_en,programme,owner,partners,category,assigned,deadline,status,completed,overdue,late,on_schedule,url,meetings');
+    // A byte order mark first, so that spreadsheets read UTF-8.
+    expect(rows[0]).toBe('\uFEFFid,title_vi,title_en,programme,owner,partners,category,assigned,deadline,status,completed,overdue,late,on_schedule,url,meetings');
     expect(rows).toHaveLength(15);
-    expect(rows).toContain('K13,Ứng dụng định danh điện tử,Roll out electronic identity,kh-12,u-noivu,u-khcn;u-ubnd,,2025-06-01,2025-11-30,in-progress,,false,false,true,/tasks/K13/,');
+    expect(rows).toContain('K13,Ứng dụng định danh điện tử,Roll out electronic identity,kh-12,u-noivu,u-khcn;u-ubnd,,2025-06-01,2025-11-30,in-progress,,false,false,true,https://tien-do.tinh-mau.example/tasks/K13/,');
   });
 
   it('renders one page per meeting per language and one per task per language', () => {

@@ -5,24 +5,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, runScript } from '../helpers/run.ts';
+import { builtFixture } from '../helpers/fixture-build.ts';
 import { ProgressJsonSchema } from '../../src/schemas/outputs.ts';
 import { axeViolations, launchBrowser } from '../helpers/browser.ts';
 import { serve } from '../helpers/serve.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'nq57-partial-'));
-const out = path.join(work, 'dist');
-const read = (file: string) => readFileSync(path.join(out, file), 'utf8');
+const { out, read } = builtFixture('partial');
 /** The visible text of a page's main element, tags dropped and spaces collapsed. */
 const mainText = (file: string) => {
   const page = read(file);
   const main = page.slice(page.indexOf('<main'), page.indexOf('</main>'));
   return main.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 };
-
-beforeAll(() => {
-  const result = runScript('build.ts', [], { CONTENT_DIR: fixture('partial'), OUT_DIR: out });
-  expect(result.status, result.stderr).toBe(0);
-}, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -8,7 +8,7 @@ import { getImage } from 'astro:assets';
 import { langParam, meetingFiles, model, pageLang, paths } from '../../../../data/content.ts';
 import { meetingInstant } from '../../../../data/feeds.ts';
 import { breadcrumb, figureTable, followUpList, meetingChanges, statusTag } from '../../../../components/parts.ts';
-import { shellPage } from '../../../../layouts/shell.ts';
+import { publisherLogo, shellPage } from '../../../../layouts/shell.ts';
 import { attr, html, Html } from '../../../../lib/html.ts';
 import { localise } from '../../../../lib/text.ts';
 import { meetingPath, pagePath, taskPath } from '../../../../lib/paths.ts';
@@ -58,7 +58,9 @@ async function meetingPage(group: MeetingGroup, lang: string): Promise<string> {
     url: new URL(path, model.site.url).href,
     articleSection: level,
     keywords: meeting.tags,
-    publisher: { '@type': 'Organization', name: L(model.site.publisher) },
+    // The publisher writes the news items: it is their author too.
+    author: { '@type': 'Organization', name: L(model.site.publisher), url: new URL(pagePath(paths, lang), model.site.url).href },
+    publisher: { '@type': 'Organization', name: L(model.site.publisher), logo: { '@type': 'ImageObject', url: publisherLogo() } },
     isBasedOn: meeting.sources?.map((source) => source.url),
     image: new URL(`${path}share.png`, model.site.url).href,
   };
