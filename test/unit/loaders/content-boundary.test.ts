@@ -57,7 +57,7 @@ describe('links in the content folder', () => {
   });
 
   it('follow links that stay inside the folder', () => {
-    expect(lines.filter((l) => /tasks-again|same\.yml/.test(l))).toEqual([expect.stringContaining('tasks/same.yml.txt:1:1: warning: task files must be YAML')]);
+    expect(lines.filter((l) => /tasks-again|same\.yml/.test(l))).toEqual([expect.stringContaining('tasks/same.yml.txt:1:1: warning: tệp nhiệm vụ phải là tệp YAML')]);
   });
 
   it('make npm run validate fail with its errors, not an internal error, and print nothing from outside', () => {
