@@ -109,6 +109,7 @@ describe('pages of a partial registry', () => {
     expect(mainText('tasks/D/index.html')).toContain('theo báo cáo tại cuộc họp ngày 18/9/2025');
     expect(mainText('en/tasks/D/index.html')).toContain('as reported at the meeting of 18 Sep 2025');
     expect(mainText('tasks/E/index.html')).toContain('chưa có nguồn cho tình trạng này');
+    expect(mainText('tasks/A/index.html')).toContain('Hoàn thành theo https://tin-tuc.tinh-mau.example/a ·');
     expect(mainText('tasks/status/unknown/index.html')).toMatch(/B: Nhiệm vụ B|Nhiệm vụ B/);
   });
 

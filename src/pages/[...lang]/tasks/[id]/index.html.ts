@@ -37,7 +37,7 @@ function statusOrigin(task: Task, lang: string): Html | string {
   }
   if (origin && 'link' in origin) {
     const { link } = origin;
-    return html`${t('task.statusFromSource', { source: '' })}<a href="${link.url}">${L(link.publisher) || L(link.title) || link.url}</a>${link.published && html` (${formatDate(link.published, lang)})`}`;
+    return html`${t('task.statusFromSource')} <a href="${link.url}">${L(link.publisher) || L(link.title) || link.url}</a>${link.published && html` (${formatDate(link.published, lang)})`}`;
   }
   return task.status === 'unknown' ? '' : t('task.statusNoSource');
 }
