@@ -10,7 +10,7 @@ import path from 'node:path';
 import { contentDir } from '../src/loaders/content-dir.ts';
 import { insideContentFolder } from '../src/loaders/content-files.ts';
 import { resolveAsOf } from '../src/loaders/as-of.ts';
-import { splitLangArg } from '../src/lib/messages.ts';
+import { chooseMessageLang, splitLangArg } from '../src/lib/messages.ts';
 import { isRunning } from '../src/loaders/wait-for-file.ts';
 import { preparedFiles, readPrepared, readSearchRecords } from './lib/prepared.ts';
 import { closeSearchIndex, fillSearchIndex } from './lib/search-index.ts';
@@ -270,6 +270,8 @@ function deleteInBackground(folders: Array<string | undefined>): void {
 const LOCK_FILE = path.resolve('.build.lock');
 
 try {
+  // The build's own messages, like the content check's, are in the site's language unless --lang says otherwise.
+  chooseMessageLang(splitLangArg(process.argv.slice(2)).lang, contentDir());
   const release = await acquireBuildLock(LOCK_FILE, { wait: Number(process.env.BUILD_LOCK_WAIT ?? 600) * 1000, say });
   process.on('exit', release);
   process.exitCode = await main();

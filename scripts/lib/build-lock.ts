@@ -1,5 +1,6 @@
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isRunning } from '../../src/loaders/wait-for-file.ts';
+import { msg } from '../../src/lib/messages.ts';
 
 /** How `acquireBuildLock` waits for another build. */
 export interface LockOptions {
@@ -43,8 +44,7 @@ export async function acquireBuildLock(file: string, { wait, interval = 500, say
     }
     const pid = holder(file);
     if (pid === undefined || pid === process.pid || !isRunning(pid)) {
-      // English: a build (pid N) stopped without giving back its lock: taking it over
-      say(`bản dựng trước (pid ${pid ?? '?'}) đã dừng mà không trả khóa ${file}: lấy lại khóa`);
+      say(msg('cli.lock.stale', { pid: pid ?? '?', file }));
       try {
         unlinkSync(file);
       } catch {
@@ -53,12 +53,10 @@ export async function acquireBuildLock(file: string, { wait, interval = 500, say
       continue;
     }
     if (Date.now() - started >= wait) {
-      // English: another build (pid N) is still running in this project; this build stops without changing anything: run it again when that one has finished
-      throw new LockRefused(`một bản dựng khác (pid ${pid}) vẫn đang chạy trong dự án này sau ${Math.round(wait / 1000)} giây chờ; bản dựng này dừng, không thay đổi gì: hãy chạy lại khi bản dựng kia xong (hoặc đặt BUILD_LOCK_WAIT=giây để chờ lâu hơn)`);
+      throw new LockRefused(msg('cli.lock.refused', { pid, seconds: Math.round(wait / 1000) }));
     }
     if (waitingFor !== pid) {
-      // English: another build (pid N) is running in this project: waiting for it to finish (at most S s)
-      say(`một bản dựng khác (pid ${pid}) đang chạy trong dự án này: chờ nó xong (tối đa ${Math.round(wait / 1000)} giây)…`);
+      say(msg('cli.lock.waiting', { pid, seconds: Math.round(wait / 1000) }));
       waitingFor = pid;
     }
     await new Promise((resolve) => setTimeout(resolve, interval));

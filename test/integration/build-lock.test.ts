@@ -59,6 +59,11 @@ describe('a build while another runs in the same project', () => {
       expect(result.stderr).toContain(`build: một bản dựng khác (pid ${process.pid}) vẫn đang chạy trong dự án này sau 1 giây chờ; bản dựng này dừng, không thay đổi gì`);
       expect(existsSync(out)).toBe(false);
       expect(readFileSync(LOCK, 'utf8')).toBe(`${process.pid}\n`);
+      // In English when asked, from the same dictionaries as the site.
+      const english = runScript('build.ts', ['--lang', 'en'], { CONTENT_DIR: fixture('valid'), OUT_DIR: out, BUILD_LOCK_WAIT: '1' });
+      expect(english.status).toBe(1);
+      expect(english.stderr).toContain(`build: another build (pid ${process.pid}) is running in this project: waiting for it to finish (at most 1 s)…`);
+      expect(english.stderr).toContain(`build: another build (pid ${process.pid}) is still running in this project after 1 s of waiting; this build stops without changing anything`);
     } finally {
       rmSync(LOCK, { force: true });
     }
