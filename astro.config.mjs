@@ -35,7 +35,8 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   integrations: [
     mdx(),
-    withEndpointPages(sitemap({ filter: alternates.filter, serialize: alternates.serialize })),
+    // The web editor (/admin/) is for the press office, not for search engines.
+    withEndpointPages(sitemap({ filter: (url) => !new URL(url).pathname.startsWith(`${base}admin/`) && alternates.filter(url), serialize: alternates.serialize })),
   ],
   devToolbar: { enabled: false },
   // The build script reports its own steps; with ASTRO_LOG_LEVEL=warn it leaves out Astro's line per
