@@ -5,7 +5,11 @@ import sitemap from '@astrojs/sitemap';
 import { readSiteConfig } from './src/loaders/site-config.ts';
 import { sitemapAlternates, withEndpointPages } from './src/lib/sitemap-alternates.ts';
 import { devEndpointPages } from './src/lib/dev-endpoint-pages.ts';
+import { exitWithParent } from './src/loaders/exit-with-parent.ts';
 import webEditor from './src/integrations/cms.ts';
+
+// Started by `npm run build`, Astro stops when the build does, even a build killed outright.
+exitWithParent(Number(process.env.BUILD_PID) || undefined);
 
 // The site's own identity (canonical URL, locales) comes from the content folder,
 // so another province deploys the same code with nothing to edit here.
@@ -33,7 +37,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     withEndpointPages(sitemap({ filter: alternates.filter, serialize: alternates.serialize })),
-    // The web editor at /admin/ (Decap CMS), its configuration made from the schemas.
+    // The web editor at /admin/ (Decap CMS), its configuration made from the schemas. Written after
+    // the pages, it is in no sitemap, feed or search index.
     webEditor(),
   ],
   devToolbar: { enabled: false },

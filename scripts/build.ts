@@ -1,17 +1,21 @@
 // Builds the site into a fresh folder and only then swaps it into dist/,
 // so that invalid content or a failed build never touches the last good site.
-// Usage: npm run build   (CONTENT_DIR, SOURCE_DATE_EPOCH, BASE_PATH and OUT_DIR are read from the environment)
+// Usage: npm run build [-- --lang vi|en]   (CONTENT_DIR, SOURCE_DATE_EPOCH, BASE_PATH and OUT_DIR are read from the environment)
+// Content problems are written in the site's default language unless --lang asks for another.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import path from 'node:path';
 import { contentDir } from '../src/loaders/content-dir.ts';
+import { insideContentFolder } from '../src/loaders/content-files.ts';
 import { resolveAsOf } from '../src/loaders/as-of.ts';
+import { chooseMessageLang, splitLangArg } from '../src/lib/messages.ts';
 import { isRunning } from '../src/loaders/wait-for-file.ts';
 import { preparedFiles, readPrepared, readSearchRecords } from './lib/prepared.ts';
 import { closeSearchIndex, fillSearchIndex } from './lib/search-index.ts';
 import { drawShareImages, placeShareImages, pruneShareImages } from './lib/share-images.ts';
+import { acquireBuildLock, LockRefused } from './lib/build-lock.ts';
 
 // Astro's bundler, rolldown, allocates with mimalloc, which by default keeps the memory it has freed
 // for later use. Told to give it back at once, Astro's process peaks about 200 MB lower, in the same time.
@@ -58,7 +62,8 @@ function v8Flags(pages: number): string[] {
 function estimatePages(dir: string): number {
   const files = (folder: string, ext: string) => {
     try {
-      return readdirSync(path.join(dir, folder)).filter((name) => name.endsWith(ext)).map((name) => path.join(dir, folder, name));
+      // A file that links outside the content folder is never read (the check refuses it).
+      return readdirSync(path.join(dir, folder)).filter((name) => name.endsWith(ext) && insideContentFolder(dir, path.join(folder, name))).map((name) => path.join(dir, folder, name));
     } catch {
       return [];
     }
@@ -95,15 +100,22 @@ function elapsed(): string {
   return `${((performance.now() - started) / 1000).toFixed(1)} s`;
 }
 
-/** The processes this build started and that are still running, stopped when the build is. */
+/**
+ * The processes this build started and that are still running, stopped when the build is: on a
+ * signal, and whenever this process exits. A build killed outright (SIGKILL) cannot stop them; they
+ * stop themselves when they see it gone (src/loaders/exit-with-parent.ts).
+ */
 const children = new Set<ChildProcess>();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     for (const child of children) child.kill(signal);
     say(`stopped by ${signal}; the last good site is unchanged`);
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
   });
 }
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGTERM');
+});
 
 /** Starts a Node script; `exit` settles with its exit status. */
 function start(args: string[], env: Record<string, string>) {
@@ -150,7 +162,8 @@ async function main(): Promise<number> {
     // as of the same date, chosen here once (unless site.yaml sets it).
     const asOf = resolveAsOf({}, process.env, new Date());
     const pages = estimatePages(dir);
-    const check = start([...v8Flags(pages), path.resolve('scripts/lib/build-check.ts'), dir, shown, checkedDir], { AS_OF: asOf });
+    const { lang } = splitLangArg(process.argv.slice(2));
+    const check = start([...v8Flags(pages), path.resolve('scripts/lib/build-check.ts'), dir, shown, checkedDir], { AS_OF: asOf, BUILD_PID: String(process.pid), ...(lang ? { MESSAGES_LANG: lang } : {}) });
     // Astro's warnings and errors are shown, not its line per page (ASTRO_LOG_LEVEL=info shows them).
     const logLevel = process.env.ASTRO_LOG_LEVEL || 'warn';
     const astroOut = astroOutput(next);
@@ -249,9 +262,24 @@ function deleteInBackground(folders: Array<string | undefined>): void {
   }
 }
 
+/**
+ * One build at a time in a project: two share Astro's folders and caches (.astro/, node_modules/.astro/),
+ * and at once one hung or failed with ENOTEMPTY. A second build waits for the first, saying so, for
+ * up to BUILD_LOCK_WAIT seconds (600 by default), then refuses; a lock left by a killed build is taken over.
+ */
+const LOCK_FILE = path.resolve('.build.lock');
+
 try {
+  // The build's own messages, like the content check's, are in the site's language unless --lang says otherwise.
+  chooseMessageLang(splitLangArg(process.argv.slice(2)).lang, contentDir());
+  const release = await acquireBuildLock(LOCK_FILE, { wait: Number(process.env.BUILD_LOCK_WAIT ?? 600) * 1000, say });
+  process.on('exit', release);
   process.exitCode = await main();
 } catch (e) {
+  if (e instanceof LockRefused) {
+    say(e.message);
+    process.exit(1);
+  }
   process.stderr.write(`build: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 2;
 }

@@ -1,7 +1,10 @@
-// Fails when published content was changed without an `updates` entry, compared with a git revision.
-// Usage: npm run check:corrections -- --base origin/main [--format text|json|github]
+// Fails when published content was changed without an `updates` entry, compared with a git revision:
+// the last published commit (see .github/workflows/publish.yml), or the branch a pull request targets.
+// Usage: npm run check:corrections -- --base origin/main [--format text|json|github] [--lang vi|en]
+// Exit status: 0 when nothing published was changed silently, 1 when something was (or when there is
+// nothing to compare with: no git repository, or no such revision), 2 on a failure of its own.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -14,37 +17,44 @@ async function main(): Promise<number> {
   const { checkCorrections } = await import('../src/lib/corrections.ts');
   const { formatProblems } = await import('./lib/report.ts');
   const { parseFlags } = await import('./lib/scaffold.ts');
-  const flags = parseFlags(process.argv.slice(2));
+  const { chooseMessageLang, msg, msgCount, splitLangArg } = await import('../src/lib/messages.ts');
+  const { lang, rest } = splitLangArg(process.argv.slice(2));
+  const flags = parseFlags(rest);
   const base = flags.base ?? 'origin/main';
   const format = (flags.format ?? 'text') as 'text' | 'json' | 'github';
   const dir = contentDir();
-  const top = git(['rev-parse', '--show-toplevel'], dir).stdout.trim();
+  chooseMessageLang(lang, dir);
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  // The repository holding the content folder: the project's, or the folder's own, or one it is inside.
+  const top = existsSync(dir) ? git(['rev-parse', '--show-toplevel'], dir).stdout.trim() : '';
   if (!top) {
-    process.stderr.write('check:corrections: the content folder is not in a git repository; nothing to compare\n');
-    return 0;
+    say(msg('correction.notRepo', { dir }));
+    return 1;
   }
   if (git(['rev-parse', '--verify', '--quiet', `${base}^{commit}`], top).status !== 0) {
-    process.stderr.write(`check:corrections: revision '${base}' not found; nothing to compare\n`);
+    say(msg('correction.noBase', { base, repo: top }));
+    return 1;
+  }
+  // `git archive` takes the folder's path inside the repository: `.` when it is the repository itself.
+  const relative = path.relative(realpathSync(top), realpathSync(dir)).split(path.sep).join('/') || '.';
+  if (git(['cat-file', '-e', `${base}:${relative === '.' ? '' : relative}`], top).status !== 0) {
+    say(msg('correction.newFolder', { dir: relative, base }));
     return 0;
   }
-  const relative = path.relative(top, dir).split(path.sep).join('/');
   const work = mkdtempSync(path.join(tmpdir(), 'nq57-base-'));
   try {
-    const archive = spawnSync('sh', ['-c', `git archive "$1" -- "$2" | tar -x -C "$3"`, 'sh', base, relative, work], { cwd: top, encoding: 'utf8' });
-    if (archive.status !== 0) {
-      process.stderr.write(`check:corrections: ${relative} does not exist at ${base}; nothing to compare\n`);
-      return 0;
-    }
+    const archive = spawnSync('sh', ['-c', 'git archive "$1" -- "$2" | tar -x -C "$3"', 'sh', base, relative, work], { cwd: top, encoding: 'utf8' });
+    if (archive.status !== 0) throw new Error(`git archive ${base} -- ${relative}: ${archive.stderr.trim()}`);
     const before = readContent(path.join(work, relative)).model;
     const after = readContent(dir);
     if (!before || !after.model) {
-      process.stderr.write('check:corrections: the content does not validate; run npm run validate first\n');
+      say(msg('correction.invalid'));
       return before ? 1 : 0;
     }
     const problems = checkCorrections(before, after.model).map(after.position);
     const output = formatProblems(problems, format, dir);
     if (output) process.stdout.write(output);
-    if (format !== 'json') process.stderr.write(problems.length ? `${problems.length} change(s) without an updates entry\n` : `published content unchanged or corrections recorded (compared with ${base})\n`);
+    if (format !== 'json') say(problems.length ? msgCount('correction.count', problems.length) : msg('correction.ok', { base }));
     return problems.length ? 1 : 0;
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,5 +1,5 @@
-// Writes synthetic content of a given size into a folder, for benchmarks. Never into content/.
-// Usage: node scripts/generate-fixture.ts --out /tmp/fixture --meetings 500 --tasks 1250 [--seed 1]
+// Writes synthetic content of a given size and shape into a folder, for benchmarks. Never into content/.
+// Usage: node scripts/generate-fixture.ts --out /tmp/fixture --meetings 500 --tasks 1250 [--seed 1] [--shape standard]
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -22,15 +22,28 @@ const WORDS_EN = ['digital transformation', 'data', 'infrastructure', 'innovatio
 const CATEGORIES = ['institutions', 'infrastructure', 'data', 'human-resources', 'digital-government'];
 const LEVELS = ['province', 'province', 'province', 'commune', 'national'] as const;
 
-/** Writes a content folder with `meetings` meetings (in vi and en) and `tasks` tasks. */
-export function generateFixture(out: string, meetings: number, tasks: number, seed = 1): void {
+/**
+ * Shapes of content, so that a speed measured on one is not tuned to it:
+ * - `standard`: 4 programmes, short bodies, two or three history entries a task;
+ * - `long-bodies`: the same, with meeting bodies four times as long (more paragraphs, tables, lists);
+ * - `deep-history`: 10 to 30 history entries a task, with sources, and a third of the statuses unknown;
+ * - `many-programmes`: one programme per 25 tasks, half of their registries partial, many reported figures.
+ */
+export const SHAPES = ['standard', 'long-bodies', 'deep-history', 'many-programmes'] as const;
+
+/** A shape of content (see SHAPES). */
+export type Shape = (typeof SHAPES)[number];
+
+/** Writes a content folder with `meetings` meetings (in vi and en) and `tasks` tasks, of a shape. */
+export function generateFixture(out: string, meetings: number, tasks: number, seed = 1, shape: Shape = 'standard'): void {
   if (path.resolve(out) === path.resolve('content')) throw new Error('refusing to write into content/');
   if (existsSync(out) && readdirSync(out).length > 0) throw new Error(`${out} is not empty`);
   const rnd = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   mkdirSync(path.join(out, 'tasks'), { recursive: true });
   mkdirSync(path.join(out, 'meetings'), { recursive: true });
-  const programmes = ['kh-1', 'kh-2', 'kh-3', 'kh-4'];
+  const programmeCount = shape === 'many-programmes' ? Math.max(4, Math.ceil(tasks / 25)) : 4;
+  const programmes = Array.from({ length: programmeCount }, (_, i) => `kh-${i + 1}`);
   const units = Array.from({ length: 24 }, (_, i) => `don-vi-${i + 1}`);
   writeFileSync(path.join(out, 'site.yaml'), stringify({
     name: { vi: 'Tỉnh Thử nghiệm: tiến độ', en: 'Test province: progress' },
@@ -42,6 +55,7 @@ export function generateFixture(out: string, meetings: number, tasks: number, se
   }));
   writeFileSync(path.join(out, 'programmes.yaml'), stringify(programmes.map((id, i) => ({
     id, title: { vi: `Kế hoạch ${i + 1}`, en: `Plan ${i + 1}` }, number: `${i + 1}/KH-UBND`, issuer: { vi: 'UBND tỉnh', en: 'Provincial People\'s Committee' }, issued: '2025-01-15', scope: 'tinh-thu',
+    ...(shape === 'many-programmes' && i % 2 === 1 ? { registry: 'partial' } : {}),
   }))));
   writeFileSync(path.join(out, 'units.yaml'), stringify(units.map((id, i) => ({ id, name: { vi: `Sở số ${i + 1}`, en: `Department ${i + 1}` } }))));
   const start = '2025-01-01';
@@ -55,7 +69,9 @@ export function generateFixture(out: string, meetings: number, tasks: number, se
       const assigned = addDays(start, Math.floor(rnd() * 300));
       const deadline = addDays(assigned, 30 + Math.floor(rnd() * 500));
       const roll = rnd();
-      const status = roll < 0.45 ? 'completed' : roll < 0.85 ? 'in-progress' : roll < 0.97 ? 'not-started' : 'cancelled';
+      const unknownShare = shape === 'deep-history' ? 0.33 : 0;
+      const status =
+        roll < unknownShare ? 'unknown' : roll < 0.45 ? 'completed' : roll < 0.85 ? 'in-progress' : roll < 0.97 ? 'not-started' : 'cancelled';
       const word = Math.floor(rnd() * WORDS_VI.length);
       const task: Record<string, unknown> = {
         id,
@@ -67,14 +83,33 @@ export function generateFixture(out: string, meetings: number, tasks: number, se
         deadline,
         status,
       };
-      const history = [{ date: assigned, status: 'not-started' }, { date: addDays(assigned, 10), status: 'in-progress' }];
+      const source = { url: `https://tin-tuc.tinh-thu.example/nhiem-vu-${i + 1}` };
+      const history: Array<Record<string, unknown>> = [{ date: assigned, status: 'not-started', source }, { date: addDays(assigned, 10), status: 'in-progress', source }];
+      if (shape === 'deep-history') {
+        // Back and forth between in progress and not reported, with a note and a source each time.
+        const steps = 8 + Math.floor(rnd() * 21);
+        for (let k = 0; k < steps; k++) {
+          history.push({
+            date: addDays(assigned, 11 + k * 7),
+            status: k % 3 === 2 ? 'unknown' : 'in-progress',
+            note: { vi: `Báo cáo lần ${k + 1}`, en: `Report ${k + 1}` },
+            source: { url: `https://tin-tuc.tinh-thu.example/nhiem-vu-${i + 1}/${k + 1}` },
+          });
+        }
+      }
       if (status === 'completed') {
-        const completed = addDays(assigned, 20 + Math.floor(rnd() * 520));
+        const last = String(history[history.length - 1]!.date);
+        const completed = addDays(last, 10 + Math.floor(rnd() * 300));
         task.completed = completed;
-        history.push({ date: completed, status: 'completed' });
+        history.push({ date: completed, status: 'completed', source });
       }
       if (status === 'not-started') history.splice(1);
+      if (status === 'in-progress' && history[history.length - 1]!.status !== 'in-progress') {
+        history.push({ date: addDays(String(history[history.length - 1]!.date), 5), status: 'in-progress', source });
+      }
+      if (status === 'unknown') history.push({ date: addDays(String(history[history.length - 1]!.date), 5), status: 'unknown' });
       if (status !== 'cancelled') task.history = history;
+      task.sources = [source];
       list.push(task);
     }
     writeFileSync(path.join(out, 'tasks', `nhom-${file + 1}.yaml`), stringify(list));
@@ -87,10 +122,11 @@ export function generateFixture(out: string, meetings: number, tasks: number, se
     const programme = pick(programmes);
     const total = 100 + Math.floor(rnd() * 200);
     const completed = Math.floor(total * rnd());
+    const figure = (p: string) => ({ programme: p, total, completed, percent_completed: Math.round((completed / total) * 10000) / 100 });
     const shared = {
       date: day,
       level,
-      reported: [{ programme, total, completed, percent_completed: Math.round((completed / total) * 10000) / 100 }],
+      reported: shape === 'many-programmes' ? [figure(programme), figure(pick(programmes)), figure(pick(programmes))].filter((f, k, all) => all.findIndex((g) => g.programme === f.programme) === k) : [figure(programme)],
       tasks: [...new Set(discussed)],
     };
     const word = Math.floor(rnd() * WORDS_VI.length);
@@ -110,7 +146,8 @@ export function generateFixture(out: string, meetings: number, tasks: number, se
       summary: `On ${day} the steering committee met on ${WORDS_EN[word]} and task progress.`,
       sources: [{ url: `https://tin-tuc.tinh-thu.example/${slug}` }],
     };
-    const body = (lead: string) => `${lead}\n\n${table}\n${'Nội dung chi tiết của cuộc họp. '.repeat(12)}\n\n## Kết luận\n\n- Ý thứ nhất.\n- Ý thứ hai.\n`;
+    const section = `${table}\n${'Nội dung chi tiết của cuộc họp. '.repeat(12)}\n\n## Kết luận\n\n- Ý thứ nhất.\n- Ý thứ hai.\n`;
+    const body = (lead: string) => `${lead}\n\n${shape === 'long-bodies' ? Array.from({ length: 4 }, (_, k) => `## Phần ${k + 1}\n\n${section}`).join('\n') : section}`;
     writeFileSync(path.join(out, 'meetings', `${day}-${slug}.vi.md`), `---\n${stringify(vi)}---\n\n${body('Cuộc họp đánh giá tiến độ.')}`);
     writeFileSync(path.join(out, 'meetings', `${day}-${slug}.en.md`), `---\n${stringify(en)}---\n\n${body('The meeting reviewed progress.')}`);
   }
@@ -119,10 +156,16 @@ export function generateFixture(out: string, meetings: number, tasks: number, se
 if (import.meta.main) {
   const flags = parseFlags(process.argv.slice(2));
   if (!flags.out) {
-    process.stderr.write('usage: node scripts/generate-fixture.ts --out DIR --meetings N --tasks N [--seed S]\n');
+    process.stderr.write(`usage: node scripts/generate-fixture.ts --out DIR --meetings N --tasks N [--seed S] [--shape ${SHAPES.join('|')}]\n`);
     process.exitCode = 2;
   } else {
-    generateFixture(flags.out, Number(flags.meetings ?? 500), Number(flags.tasks ?? 1250), Number(flags.seed ?? 1));
-    process.stderr.write(`wrote ${flags.meetings ?? 500} meetings and ${flags.tasks ?? 1250} tasks to ${flags.out}\n`);
+    const shape = (flags.shape ?? 'standard') as Shape;
+    if (!SHAPES.includes(shape)) {
+      process.stderr.write(`unknown shape '${shape}'; shapes: ${SHAPES.join(', ')}\n`);
+      process.exitCode = 2;
+    } else {
+      generateFixture(flags.out, Number(flags.meetings ?? 500), Number(flags.tasks ?? 1250), Number(flags.seed ?? 1), shape);
+      process.stderr.write(`wrote ${flags.meetings ?? 500} meetings and ${flags.tasks ?? 1250} tasks of shape ${shape} to ${flags.out}\n`);
+    }
   }
 }

@@ -1,52 +1,49 @@
 // Starts a meeting file (one per language) that validates, named by the content format.
-// Usage: npm run new:meeting -- --date 2025-12-01 --level province --title "Tiêu đề" [--title-en "Title"]
-// Without flags, it asks at the terminal.
+// Usage: npm run new:meeting -- --date 2025-12-01 --level province --title "Tiêu đề" [--title-en "Title"] [--lang vi|en]
+// What is not given is asked, in the site's language: at the terminal, or one answer a line from
+// piped standard input. Each answer is checked as it is given.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 async function main(): Promise<number> {
   const { contentDir, readContent } = await import('../src/loaders/content-reader.ts');
   const scaffold = await import('./lib/scaffold.ts');
-  const { askMissing } = await import('./lib/prompt.ts');
+  const { ask } = await import('./lib/prompt.ts');
+  const { chooseMessageLang, msg, splitLangArg } = await import('../src/lib/messages.ts');
+  const { MEETING_LEVELS } = await import('../src/schemas/meeting.ts');
+  const { lang, rest } = splitLangArg(process.argv.slice(2));
   const dir = contentDir();
+  chooseMessageLang(lang, dir);
+  const fail = (problem: string) => (process.stderr.write(`new:meeting: ${problem}\n`), 1);
   const { model } = readContent(dir);
-  if (!model) {
-    process.stderr.write('new:meeting: site.yaml has errors; run `npm run validate` and fix them first\n');
-    return 1;
-  }
+  if (!model) return fail(msg('scaffold.siteInvalid'));
   const [first, ...others] = model.site.default_locale
     ? [model.site.default_locale, ...model.site.locales.filter((l) => l !== model.site.default_locale)]
     : model.site.locales;
-  const flags = scaffold.parseFlags(process.argv.slice(2));
-  const answers = await askMissing(
-    { date: flags.date, level: flags.level ?? (process.stdin.isTTY ? undefined : 'province'), [`title-${first}`]: flags.title ?? flags[`title-${first}`], ...Object.fromEntries(others.map((l) => [`title-${l}`, flags[`title-${l}`]])) },
+  const flags = scaffold.parseFlags(rest);
+  const asked = await ask(
+    { date: flags.date, level: flags.level, [`title-${first}`]: flags.title ?? flags[`title-${first}`], ...Object.fromEntries(others.map((l) => [`title-${l}`, flags[`title-${l}`]])) },
     [
-      { key: 'date', question: 'Date (YYYY-MM-DD)' },
-      { key: 'level', question: 'Level (national, province, commune)' },
-      { key: `title-${first}`, question: `Title (${first})` },
-      ...others.map((l) => ({ key: `title-${l}`, question: `Title (${l})`, optional: true })),
+      { key: 'date', message: msg('scaffold.ask.date'), check: scaffold.checkDate },
+      { key: 'level', message: msg('scaffold.ask.level'), default: 'province', check: (v) => scaffold.checkChoice(v, MEETING_LEVELS) },
+      { key: `title-${first}`, message: msg('scaffold.ask.title', { lang: first! }), check: scaffold.checkTitle },
+      ...others.map((l) => ({ key: `title-${l}`, message: msg('scaffold.ask.title', { lang: l }), optional: true, check: scaffold.checkTitle })),
     ],
   );
+  if ('problems' in asked) return asked.problems.map(fail).at(-1)!;
+  const answers = asked.answers;
   const titles = Object.fromEntries([first!, ...others].flatMap((l) => (answers[`title-${l}`] ? [[l, answers[`title-${l}`]!]] : [])));
-  const meeting = { date: answers.date ?? '', level: answers.level ?? 'province', titles };
-  const problem = answers.date ? scaffold.checkNewMeeting(meeting, model.site.locales) : 'give --date YYYY-MM-DD and --title "…"';
-  if (problem) {
-    process.stderr.write(`new:meeting: ${problem}\n`);
-    return 1;
-  }
+  const meeting = { date: answers.date!, level: answers.level ?? 'province', titles };
   const stem = scaffold.meetingStem(meeting);
-  const files = Object.keys(titles).map((lang) => path.join(dir, 'meetings', `${stem}.${lang}.md`));
+  const files = Object.keys(titles).map((l) => path.join(dir, 'meetings', `${stem}.${l}.md`));
   const existing = files.find((f) => existsSync(f));
-  if (existing) {
-    process.stderr.write(`new:meeting: ${path.relative(process.cwd(), existing)} already exists; nothing was written\n`);
-    return 1;
-  }
+  if (existing) return fail(msg('scaffold.exists', { file: path.relative(process.cwd(), existing) }));
   mkdirSync(path.join(dir, 'meetings'), { recursive: true });
-  Object.keys(titles).forEach((lang, i) => {
-    writeFileSync(files[i]!, scaffold.renderMeetingFile(meeting, lang, i === 0), { flag: 'wx' });
-    process.stdout.write(`wrote ${path.relative(process.cwd(), files[i]!)}\n`);
+  Object.keys(titles).forEach((l, i) => {
+    writeFileSync(files[i]!, scaffold.renderMeetingFile(meeting, l, i === 0), { flag: 'wx' });
+    process.stdout.write(`${msg('scaffold.wrote', { file: path.relative(process.cwd(), files[i]!) })}\n`);
   });
-  process.stdout.write('The meeting is a draft (draft: true) until you remove that line. Check it with: npm run validate\n');
+  process.stdout.write(`${msg('scaffold.draftNote')}\n`);
   return 0;
 }
 

@@ -1,52 +1,67 @@
-// Appends a task with the next free id to the programme's task file.
-// Usage: npm run new:task -- --programme ctr-97 --owner so-khcn --title "Tên nhiệm vụ" [--deadline 2026-06-30] [--assigned 2025-12-01]
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+// Appends a task to the programme's task file, with an id in the programme's pattern.
+// Usage: npm run new:task -- --programme ctr-97 --owner so-khcn --title "Tên nhiệm vụ" [--title-en "Title"]
+//        [--id CTR97-…] [--deadline 2026-06-30] [--assigned 2025-12-01] [--lang vi|en]
+// What is not given is asked, in the site's language: at the terminal, or one answer a line from
+// piped standard input. Each answer is checked as it is given; the id proposed follows the ids the
+// programme already has.
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 async function main(): Promise<number> {
   const { contentDir, readContent } = await import('../src/loaders/content-reader.ts');
   const scaffold = await import('./lib/scaffold.ts');
-  const { askMissing } = await import('./lib/prompt.ts');
-  const { didYouMean } = await import('../src/lib/suggest.ts');
-  const { isIsoDate } = await import('../src/lib/dates.ts');
+  const { ask } = await import('./lib/prompt.ts');
+  const { chooseMessageLang, msg, splitLangArg } = await import('../src/lib/messages.ts');
+  const { lang, rest } = splitLangArg(process.argv.slice(2));
   const dir = contentDir();
+  chooseMessageLang(lang, dir);
+  const fail = (problem: string) => (process.stderr.write(`new:task: ${problem}\n`), 1);
   const { model } = readContent(dir);
-  if (!model) {
-    process.stderr.write('new:task: site.yaml has errors; run `npm run validate` and fix them first\n');
-    return 1;
-  }
+  if (!model) return fail(msg('scaffold.siteInvalid'));
   const programmes = model.ids.programmes.map((p) => p.id);
   const units = model.ids.units.map((u) => u.id);
-  const flags = scaffold.parseFlags(process.argv.slice(2));
-  const a = await askMissing(
-    { programme: flags.programme, owner: flags.owner, title: flags.title, deadline: flags.deadline, assigned: flags.assigned },
-    [
-      { key: 'programme', question: `Programme (${programmes.join(', ')})` },
-      { key: 'owner', question: `Owner unit (${units.join(', ')})` },
-      { key: 'title', question: 'Title' },
-      { key: 'assigned', question: 'Assigned (YYYY-MM-DD)', optional: true },
-      { key: 'deadline', question: 'Deadline (YYYY-MM-DD)', optional: true },
-    ],
-  );
-  const problems = [
-    !a.programme || !programmes.includes(a.programme) ? `programme '${a.programme ?? ''}' is not one of: ${programmes.join(', ')}${didYouMean(a.programme ?? '', programmes)}` : '',
-    !a.owner || !units.includes(a.owner) ? `owner '${a.owner ?? ''}' is not one of: ${units.join(', ')}${didYouMean(a.owner ?? '', units)}` : '',
-    !a.title?.trim() ? 'give a --title' : '',
-    a.deadline && !isIsoDate(a.deadline) ? `deadline '${a.deadline}' must be a real date written YYYY-MM-DD` : '',
-    a.assigned && !isIsoDate(a.assigned) ? `assigned '${a.assigned}' must be a real date written YYYY-MM-DD` : '',
-  ].filter(Boolean);
-  if (problems.length) {
-    for (const p of problems) process.stderr.write(`new:task: ${p}\n`);
-    return 1;
-  }
-  const id = scaffold.nextTaskId(a.programme!, new Set(model.ids.tasks.map((t) => t.id)));
+  const used = new Set(model.ids.tasks.map((t) => t.id));
+  const [first, ...others] = model.site.default_locale
+    ? [model.site.default_locale, ...model.site.locales.filter((l) => l !== model.site.default_locale)]
+    : model.site.locales;
+  const flags = scaffold.parseFlags(rest);
+  const titleKeys = [first!, ...others].map((l) => `title-${l}`);
+  const given = {
+    programme: flags.programme,
+    owner: flags.owner,
+    [`title-${first}`]: flags.title ?? flags[`title-${first}`],
+    ...Object.fromEntries(others.map((l) => [`title-${l}`, flags[`title-${l}`]])),
+    assigned: flags.assigned,
+    deadline: flags.deadline,
+  };
+  const asked = await ask(given, [
+    { key: 'programme', message: msg('scaffold.ask.programme', { choices: programmes.join(', ') }), check: (v) => scaffold.checkChoice(v, programmes) },
+    { key: 'owner', message: msg('scaffold.ask.owner', { choices: units.join(', ') }), check: (v) => scaffold.checkChoice(v, units) },
+    { key: `title-${first}`, message: msg('scaffold.ask.title', { lang: first! }), check: scaffold.checkTitle },
+    ...others.map((l) => ({ key: `title-${l}`, message: msg('scaffold.ask.title', { lang: l }), optional: true })),
+    { key: 'assigned', message: msg('scaffold.ask.assigned'), optional: true, check: scaffold.checkDate },
+    { key: 'deadline', message: msg('scaffold.ask.deadline'), optional: true, check: scaffold.checkDate },
+  ]);
+  if ('problems' in asked) return asked.problems.map(fail).at(-1)!;
+  const a = asked.answers;
+  // The id is asked last, with a proposal from the programme's pattern and the title.
+  const proposed = scaffold.proposeTaskId(a.programme!, a[`title-${first}`]!, used);
+  const idAsked = await ask({ id: flags.id ?? (flags.programme && flags.title ? proposed : undefined) }, [
+    { key: 'id', message: msg('scaffold.ask.id'), default: proposed, check: (v) => scaffold.checkNewId(v, used) },
+  ]);
+  if ('problems' in idAsked) return idAsked.problems.map(fail).at(-1)!;
+  const id = idAsked.answers.id ?? proposed;
+  const titles = Object.fromEntries(titleKeys.flatMap((key) => (a[key] ? [[key.slice('title-'.length), a[key]!]] : [])));
+  const title = Object.keys(titles).length > 1 ? titles : titles[first!]!;
   const file = path.join(dir, 'tasks', `${a.programme}.yaml`);
   mkdirSync(path.dirname(file), { recursive: true });
   const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const separator = before && !before.endsWith('\n') ? '\n' : '';
-  // Appending never rewrites what is already in the file, comments included.
-  appendFileSync(file, separator + scaffold.renderTask({ id, title: a.title!.trim(), programme: a.programme!, owner: a.owner!, deadline: a.deadline, assigned: a.assigned }));
-  process.stdout.write(`added task ${id} to ${path.relative(process.cwd(), file)}\nCheck it with: npm run validate\n`);
+  const entry = scaffold.renderTask({ id, title, programme: a.programme!, owner: a.owner!, deadline: a.deadline, assigned: a.assigned });
+  // An empty list written `[]` becomes the list of this task; otherwise the task is appended, and
+  // nothing already in the file is rewritten, comments included.
+  if (/^\[\][ \t]*$/m.test(before)) writeFileSync(file, before.replace(/^\[\][ \t]*$/m, entry.trimEnd()));
+  else appendFileSync(file, (before && !before.endsWith('\n') ? '\n' : '') + entry);
+  process.stdout.write(`${msg('scaffold.addedTask', { id, file: path.relative(process.cwd(), file) })}\n${msg('scaffold.checkIt')}\n`);
   return 0;
 }
 

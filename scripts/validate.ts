@@ -1,28 +1,28 @@
 // Checks the content folder and reports every problem at once.
-// Usage: npm run validate [-- --format text|json|github] [--dir path]
+// Usage: npm run validate [-- --format text|json|github] [--dir path] [--lang vi|en]
+// Messages are in the site's default language unless --lang asks for another.
 
 export {};
 
 async function main(): Promise<number> {
   const { readContentInParallel, contentDir } = await import('../src/loaders/content-reader.ts');
   const { formatProblems, parseValidateArgs } = await import('./lib/report.ts');
-  const args = parseValidateArgs(process.argv.slice(2));
+  const { chooseMessageLang, msg, msgCount, splitLangArg } = await import('../src/lib/messages.ts');
+  const { lang, rest } = splitLangArg(process.argv.slice(2));
+  const args = parseValidateArgs(rest);
   if ('error' in args) {
     process.stderr.write(`${args.error}\n`);
     return 2;
   }
   const dir = args.dir ?? contentDir();
+  chooseMessageLang(lang, dir);
   const { problems } = await readContentInParallel(dir);
   const output = formatProblems(problems, args.format, dir);
   if (output) process.stdout.write(output);
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (args.format !== 'json') {
     const warnings = problems.length - errors;
-    process.stderr.write(
-      errors || warnings
-        ? `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`
-        : 'content is valid\n',
-    );
+    process.stderr.write(errors || warnings ? `${msgCount('cli.errors', errors)}, ${msgCount('cli.warnings', warnings)}\n` : `${msg('cli.valid')}\n`);
   }
   return errors > 0 ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 // The first step of `npm run build`, run in a process of its own so that the memory it takes to
 // read a province's whole history is given back when it ends, soon after Astro starts.
 // Usage: node scripts/lib/build-check.ts <content folder> <output folder, as shown> <work folder>
+// Problems are written in MESSAGES_LANG when set, else in the site's default language.
 // Reads and checks the content and prints its problems. When there is no error, writes into the
 // work folder content.bin, the content as checked, for Astro's loaders (CONTENT_SNAPSHOT), so that
 // they need not read and render every file again: Astro, started beside this check, waits for that
@@ -18,20 +19,23 @@ import { resolveAsOf } from '../../src/loaders/as-of.ts';
 import { buildSiteModel, siteInputFromContent } from '../../src/lib/site-model.ts';
 import { defaultLocale } from '../../src/lib/content-model.ts';
 import { formatProblems } from './report.ts';
+import { chooseMessageLang, msg, msgCount } from '../../src/lib/messages.ts';
 import { searchIndexRecords } from './search-index.ts';
 import { shareCards } from './share-images.ts';
 import { preparedFiles } from './prepared.ts';
+import { exitWithParent } from '../../src/loaders/exit-with-parent.ts';
 import type { Prepared } from './prepared.ts';
 
 async function main(dir: string, shown: string, work: string): Promise<number> {
   const started = performance.now();
+  chooseMessageLang(process.env.MESSAGES_LANG || undefined, dir);
   const cache = ReadCache.open(path.resolve('node_modules/.astro/content-reads.bin'));
   const { model: content, problems, html } = await readContentInParallel(dir, { cache });
   process.stderr.write(formatProblems(problems, 'text', dir));
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0 || !content) {
     cache.save();
-    process.stderr.write(`build: ${errors} content error${errors === 1 ? '' : 's'}; nothing was built and ${shown}/ is unchanged\n`);
+    process.stderr.write(`${msg('cli.buildFailed', { errors: msgCount('cli.contentErrors', errors), dir: shown })}\n`);
     return 1;
   }
   const asOf = resolveAsOf(content.site, process.env, new Date());
@@ -53,6 +57,7 @@ async function main(dir: string, shown: string, work: string): Promise<number> {
 }
 
 if (import.meta.main) {
+  exitWithParent(Number(process.env.BUILD_PID) || undefined);
   const [dir, shown, work] = process.argv.slice(2) as [string, string, string];
   try {
     process.exitCode = await main(dir, shown, work);

@@ -24,7 +24,7 @@ export function parseValidateArgs(argv: readonly string[]): ValidateArgs | { err
     } else if (flag === '--dir' && value) {
       args.dir = value;
     } else {
-      return { error: `unknown option '${argv[i]}'; usage: validate [--format text|json|github] [--dir content]` };
+      return { error: `unknown option '${argv[i]}'; usage: validate [--format text|json|github] [--dir content] [--lang vi|en]` };
     }
   }
   return args;

@@ -1,7 +1,8 @@
 import { stringify } from 'yaml';
 import { slugify } from '../../src/lib/text.ts';
 import { isIsoDate } from '../../src/lib/dates.ts';
-import { MEETING_LEVELS } from '../../src/schemas/meeting.ts';
+import { msg } from '../../src/lib/messages.ts';
+import { suggestIsoDate, suggestValue } from '../../src/lib/suggest.ts';
 
 /** Command-line flags as `--name value` or `--name=value`. */
 export function parseFlags(argv: readonly string[]): Record<string, string> {
@@ -23,16 +24,29 @@ export interface NewMeeting {
   titles: Record<string, string>;
 }
 
-/** Why the answers cannot make a meeting, or undefined. */
-export function checkNewMeeting(m: NewMeeting, locales: readonly string[]): string | undefined {
-  if (!isIsoDate(m.date)) return `date '${m.date}' must be a real date written YYYY-MM-DD`;
-  if (!(MEETING_LEVELS as readonly string[]).includes(m.level)) return `level '${m.level}' is not one of: ${MEETING_LEVELS.join(', ')}`;
-  const langs = Object.keys(m.titles);
-  if (langs.length === 0) return 'give a title for at least one language';
-  const unknown = langs.find((l) => !locales.includes(l));
-  if (unknown) return `language '${unknown}' is not one of the site's locales: ${locales.join(', ')}`;
-  if (!slugify(Object.values(m.titles)[0]!)) return 'the title must contain letters or digits';
-  return undefined;
+/** Why an answer is not a real date written `YYYY-MM-DD` (with the ISO form of `18/9/2025`), or undefined. */
+export function checkDate(value: string): string | undefined {
+  if (isIsoDate(value)) return undefined;
+  const date = suggestIsoDate(value);
+  return date ? msg('scaffold.badDateSuggest', { value, date }) : msg('scaffold.badDate', { value });
+}
+
+/** Why an answer is not one of `choices` (with the one meant, for a Vietnamese word or a typo), or undefined. */
+export function checkChoice(value: string, choices: readonly string[]): string | undefined {
+  if (choices.includes(value)) return undefined;
+  const match = suggestValue(value, choices);
+  return msg('scaffold.notOneOf', { value, choices: choices.join(', ') }) + (match ? msg('problem.didYouMean', { match }) : '');
+}
+
+/** Why a title cannot name a file or a task, or undefined. */
+export function checkTitle(value: string): string | undefined {
+  return slugify(value) ? undefined : msg('scaffold.noLetters');
+}
+
+/** Why an id cannot be a new task's, or undefined. */
+export function checkNewId(value: string, used: ReadonlySet<string>): string | undefined {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value)) return msg('scaffold.badId', { value });
+  return used.has(value) ? msg('scaffold.idTaken', { value }) : undefined;
 }
 
 /** The meeting's id, from its date and the slug of its first title. */
@@ -79,10 +93,29 @@ export function nextTaskId(programme: string, used: ReadonlySet<string>): string
   return `${prefix}-${String(next).padStart(3, '0')}`;
 }
 
+/**
+ * An id for a new task in the programme's existing pattern: the next number when its ids are
+ * numbered (`KH12-007` → `KH12-008`), the first words of the title when they are words
+ * (`CTR97-GEN-CUA` → `CTR97-CONG-DU-LIEU` for "Cổng dữ liệu mở tỉnh"), and numbered when the
+ * programme has no task yet.
+ */
+export function proposeTaskId(programme: string, title: string, used: ReadonlySet<string>): string {
+  const prefix = programme.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  const own = [...used].filter((id) => id.startsWith(`${prefix}-`)).map((id) => id.slice(prefix.length + 1));
+  const worded = own.length > 0 && own.some((rest) => !/^\d+$/.test(rest));
+  if (!worded) return nextTaskId(programme, used);
+  const words = slugify(title).toUpperCase().split('-').filter(Boolean).slice(0, 3);
+  const stem = `${prefix}-${words.join('-')}`;
+  let id = stem;
+  for (let n = 2; used.has(id); n++) id = `${stem}-${n}`;
+  return id;
+}
+
 /** What a new task needs. */
 export interface NewTask {
   id: string;
-  title: string;
+  /** In the site's default language, or per language. */
+  title: string | Record<string, string>;
   programme: string;
   owner: string;
   deadline?: string;
@@ -94,7 +127,8 @@ export function renderTask(task: NewTask): string {
   const entry: Record<string, unknown> = { id: task.id, title: task.title, programme: task.programme, owner: task.owner };
   if (task.assigned) entry.assigned = task.assigned;
   if (task.deadline) entry.deadline = task.deadline;
-  entry.status = 'not-started';
+  // Until a source reports where it stands (see the guide): unknown, not a claim that it has not started.
+  entry.status = 'unknown';
   const yaml = stringify([entry], { lineWidth: 0 }).replace(/^(\s+(?:assigned|deadline)): '(\d{4}-\d{2}-\d{2})'$/gm, '$1: $2');
   return `${yaml}  # history:\n  #   - { date: YYYY-MM-DD, status: in-progress, note: "…" }\n  # sources:\n  #   - { url: https://…, title: "…" }\n`;
 }

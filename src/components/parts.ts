@@ -2,20 +2,63 @@
 // made without a template.
 import { meetingById, model, paths } from '../data/content.ts';
 import { changesSinceLastMeeting } from '../lib/changes.ts';
-import { html } from '../lib/html.ts';
-import type { Html } from '../lib/html.ts';
+import { html, Html } from '../lib/html.ts';
 import { meetingPath, pagePath, taskPath, unitPath } from '../lib/paths.ts';
 import type { MeetingFigure, MeetingGroup, TaskView } from '../lib/site-model.ts';
 import { groupByMonth, reportedByMeeting, taskState, unitsById } from '../lib/site-views.ts';
 import { MEETING_LEVELS } from '../schemas/meeting.ts';
+import type { Direction, SourceRef } from '../schemas/index.ts';
+import { isMeetingSource } from '../lib/sources.ts';
 import { toLocalTime } from '../lib/dates.ts';
 import { localise } from '../lib/text.ts';
 import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, translator } from '../i18n/translate.ts';
 import type { UiKey } from '../i18n/translate.ts';
 
-/** Where a page is: links up to it, then the page itself. */
+/** Where a page is: links up to it, then the page itself; and the same as a schema.org BreadcrumbList. */
 export function breadcrumb(lang: string, items: ReadonlyArray<{ label: string; href?: string | undefined }>): Html {
-  return html`<nav class="app-breadcrumb" aria-label="${translator(lang)('breadcrumb.label')}"><ol>${items.map((item) => html`<li>${item.href ? html`<a href="${item.href}">${item.label}</a>` : html`<span aria-current="page">${item.label}</span>`}</li>`)}</ol></nav>`;
+  const list = {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.label, ...(item.href ? { item: new URL(item.href, model.site.url).href } : {}) })),
+  };
+  return html`<nav class="app-breadcrumb" aria-label="${translator(lang)('breadcrumb.label')}"><ol>${items.map((item) => html`<li>${item.href ? html`<a href="${item.href}">${item.label}</a>` : html`<span aria-current="page">${item.label}</span>`}</li>`)}</ol></nav>${jsonLdScript(list)}`;
+}
+
+/** Structured data as a JSON-LD element; `<` is escaped so that no text in it can close the element. */
+export function jsonLdScript(data: Record<string, unknown>): Html {
+  return new Html(`<script type="application/ld+json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`);
+}
+
+/**
+ * A link to where something was reported: the page of the meeting whose id is given, named by its
+ * date, or the source link, named by its publisher or title. Nothing for a meeting that is not published.
+ */
+export function sourceRefLink(source: SourceRef, lang: string): Html | undefined {
+  const t = translator(lang);
+  if (!isMeetingSource(source)) return html`<a href="${source.url}">${localise(source.publisher, lang, paths.defaultLocale) || localise(source.title, lang, paths.defaultLocale) || t('meeting.source')}</a>`;
+  const meeting = meetingById(source);
+  if (!meeting) return undefined;
+  const shown = meeting.langs.includes(lang) ? lang : meeting.langs[0]!;
+  return html`<a href="${meetingPath(paths, shown, meeting.id)}">${t('directions.meeting')} ${formatDate(meeting.day, lang)}</a>`;
+}
+
+/** What has been reported on carrying out a direction: its dated follow-up notes, each with its source. */
+export function followUpList(direction: Direction, lang: string): Html | undefined {
+  if (!direction.follow_up?.length) return undefined;
+  return html`<ul class="app-follow-up">${direction.follow_up.map(
+    (entry) => html`<li><time datetime="${entry.date}">${formatDate(entry.date, lang)}</time>: ${entry.note}${entry.source && html` (${sourceRefLink(entry.source, lang)})`}</li>`,
+  )}</ul>`;
+}
+
+/**
+ * How many of a partial registry's tasks are published, beside the programme's reported total: "4
+ * tasks published of the 123 reported", or, with none, that the sources give only totals.
+ */
+export function publishedLine(t: ReturnType<typeof translator>, lang: string, published: number, reportedTotal: number | undefined): string {
+  if (published === 0) return reportedTotal === undefined ? t('registry.noneNamedNoTotal') : t('registry.noneNamed', { total: formatNumber(reportedTotal, lang) });
+  return reportedTotal === undefined
+    ? t('registry.publishedNoTotal', { count: formatNumber(published, lang) })
+    : t('registry.published', { count: formatNumber(published, lang), total: formatNumber(reportedTotal, lang) });
 }
 
 /** A task's state as of the build, and whether it was completed late. */
@@ -26,6 +69,7 @@ export function statusTag(view: TaskView, lang: string): Html {
     completed: t('status.completed'),
     'on-schedule': view.status === 'not-started' ? t('status.not-started') : t('status.in-progress'),
     overdue: t('status.overdue'),
+    unknown: t('status.unknown'),
     cancelled: t('status.cancelled'),
     'not-yet': t('status.notYet'),
   }[state];
@@ -43,18 +87,20 @@ export function figureTable(figure: MeetingFigure, lang: string): Html {
   const fields = (['total', 'completed', 'on_schedule', 'overdue', 'percent_completed'] as const).filter((f) => figure.figures[f] !== undefined);
   const fieldLabel = (field: string) => t(`count.${field}` as UiKey);
   const result = figure.agrees === null ? 'not-comparable' : figure.agrees ? 'agrees' : 'differs';
-  // When the registry holds fewer tasks than were reported, a difference says more about the registry than the report.
-  const reportedTotal = figure.figures.total;
-  const partial = figure.registry && reportedTotal !== undefined && figure.registry.total < reportedTotal;
+  // A figure the registry cannot check is shown alone: a column of the registry's counts beside it
+  // (another scope's, or a partial registry's published tasks) would invite a comparison that means nothing.
+  const registryCell = (field: (typeof fields)[number]) =>
+    figure.comparable && html`<td class="app-num">${field !== 'percent_completed' && figure.registry ? formatNumber(figure.registry[field], lang) : '—'}</td>`;
   const rows = fields.map(
     (field) =>
-      html`<tr><th scope="row">${fieldLabel(field)}</th><td class="app-num">${field === 'percent_completed' ? formatPercent(figure.figures[field]!, lang) : formatNumber(figure.figures[field]!, lang)}</td><td class="app-num">${field !== 'percent_completed' && figure.registry ? formatNumber(figure.registry[field], lang) : '—'}</td></tr>`,
+      html`<tr><th scope="row">${fieldLabel(field)}</th><td class="app-num">${field === 'percent_completed' ? formatPercent(figure.figures[field]!, lang) : formatNumber(figure.figures[field]!, lang)}</td>${registryCell(field)}</tr>`,
   );
   const differences =
     figure.differences.length > 0 &&
     html`<ul class="app-figure__differences">${figure.differences.map((d) => html`<li>${t('figure.difference', { field: fieldLabel(d.field), reported: formatNumber(d.reported, lang), registry: formatNumber(d.registry, lang) })}</li>`)}</ul>`;
-  const coverage = partial && html`<p class="app-meta">${t('figure.coverage', { registry: formatNumber(figure.registry!.total, lang), reported: formatNumber(reportedTotal!, lang) })}</p>`;
-  return html`<figure class="app-figure"><div class="app-table-wrap"><table class="app-table"><caption>${caption}</caption><thead><tr><th scope="col">${t('figure.field')}</th><th scope="col">${t('figure.reported')}</th><th scope="col">${t('figure.registry')}</th></tr></thead><tbody>${rows}</tbody></table></div><figcaption><strong class="app-tag app-tag--${result}">${result === 'agrees' ? t('figure.agrees') : result === 'differs' ? t('figure.differs') : t('figure.notComparable')}</strong> ${differences}${coverage}</figcaption></figure>`;
+  const tag = result === 'agrees' ? t('figure.agrees') : result === 'differs' ? t('figure.differs') : t('figure.notComparable');
+  const reason = figure.reason && html`: ${t(`figure.reason.${figure.reason}`)}`;
+  return html`<figure class="app-figure"><div class="app-table-wrap"><table class="app-table${figure.comparable ? '' : ' app-table--narrow'}"><caption>${caption}</caption><thead><tr><th scope="col">${t('figure.field')}</th><th scope="col" class="app-num">${t('figure.reported')}</th>${figure.comparable && html`<th scope="col" class="app-num">${t('figure.registry')}</th>`}</tr></thead><tbody>${rows}</tbody></table></div><figcaption><strong class="app-tag app-tag--${result}">${tag}</strong>${reason} ${differences}</figcaption></figure>`;
 }
 
 /** What changed since the previous meeting of the same level: tasks completed, newly overdue and added, and the figures. */
@@ -70,7 +116,9 @@ export function meetingChanges(meetingId: string, lang: string): Html {
   const signed = (n: number) => `${n > 0 ? '+' : ''}${formatNumber(n, lang)}`;
   const programmeNumber = (id: string) => model.programmes.find((p) => p.id === id)?.number ?? id;
   const since = html`<p>${t('changes.since', { level: t(`level.${level}`).toLowerCase(), date: formatDate(previous.day, lang) })} <a href="${meetingPath(paths, shown, previous.id)}">${previous.translations[shown]!.title}</a></p>`;
-  const counts = html`<ul>${lists.map(
+  // With no task in the registry there is nothing to count; a partial registry's changes are of its published tasks.
+  const partial = model.programmes.some((p) => model.progress.programmes[p.id]?.registry === 'partial');
+  const counts = model.tasks.length > 0 && html`${partial && html`<p class="app-meta">${t('changes.publishedOnly')}</p>`}<ul>${lists.map(
     ([key, ids]) => html`<li>${t(key, { count: formatNumber(ids.length, lang) })}${ids.length > 0 && html`: ${ids.map((id, i) => html`${i > 0 && ', '}<a href="${taskPath(paths, lang, id)}">${id}</a>`)}`}</li>`,
   )}</ul>`;
   const figures = changes.figures.map(
@@ -116,7 +164,7 @@ function taskRow(view: TaskView, lang: string): Html {
 export function taskTable(views: readonly TaskView[], lang: string, caption: string): Html {
   const t = translator(lang);
   if (views.length === 0) return html`<p>${t('tasks.none')}</p>`;
-  return html`<div class="app-table-wrap" role="region" aria-label="${caption}" tabindex="0"><table class="app-table app-task-table"><caption>${caption}</caption><thead><tr><th scope="col">${t('task.id')}</th><th scope="col">${t('task.title')}</th><th scope="col">${t('task.owner')}</th><th scope="col">${t('task.deadline')}</th><th scope="col">${t('task.status')}</th></tr></thead><tbody>${views.map((view) => taskRow(view, lang))}</tbody></table></div>`;
+  return html`<section class="app-table-wrap" aria-label="${caption}" tabindex="0"><table class="app-table app-task-table"><caption>${caption}</caption><thead><tr><th scope="col">${t('task.id')}</th><th scope="col">${t('task.title')}</th><th scope="col">${t('task.owner')}</th><th scope="col">${t('task.deadline')}</th><th scope="col">${t('task.status')}</th></tr></thead><tbody>${views.map((view) => taskRow(view, lang))}</tbody></table></section>`;
 }
 
 /**

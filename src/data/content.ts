@@ -7,6 +7,7 @@ import type { PathContext } from '../lib/paths.ts';
 import { meetingPath, pagePath } from '../lib/paths.ts';
 import { defaultLocale } from '../lib/content-model.ts';
 import { resolveAsOf } from '../loaders/as-of.ts';
+import { inPreview } from '../lib/preview-problems.ts';
 
 const [siteEntries, programmeEntries, unitEntries, taskEntries, meetingEntries] = await Promise.all([
   getCollection('site'),
@@ -39,6 +40,8 @@ export const model = buildSiteModel(
     meetings: meetingEntries.map((e) => ({ id: e.data.meeting, lang: e.data.lang, data: { ...e.data, images: undefined } })),
   },
   asOf,
+  // Drafts are shown in the preview (with a note saying so), never in a build.
+  { drafts: inPreview() },
 );
 
 /** Where pages live. */

@@ -9,6 +9,8 @@ import { attr, html, Html } from '../lib/html.ts';
 import { filePath, pagePath } from '../lib/paths.ts';
 import { localise } from '../lib/text.ts';
 import { formatDate, translator } from '../i18n/translate.ts';
+import { inPreview, previewProblems } from '../lib/preview-problems.ts';
+import { formatProblem } from '../lib/problems.ts';
 import type { UiKey } from '../i18n/translate.ts';
 
 export type Section = 'home' | 'meetings' | 'tasks' | 'units' | 'data' | 'about';
@@ -31,6 +33,8 @@ export interface ShellProps {
   scriptSources?: string[] | undefined;
   /** The page's address, site-relative. */
   pathname: string;
+  /** A draft meeting's page, which only the preview shows. */
+  draft?: boolean | undefined;
 }
 
 const SECTIONS: ReadonlyArray<readonly [Section, UiKey, readonly string[]]> = [
@@ -41,6 +45,11 @@ const SECTIONS: ReadonlyArray<readonly [Section, UiKey, readonly string[]]> = [
   ['data', 'nav.data', ['data']],
   ['about', 'nav.about', ['about']],
 ];
+
+/** The publisher's logo for structured data: the site's logo when it has one, else its icon. */
+export function publisherLogo(): string {
+  return absolute(logoImage?.src ?? filePath(paths, 'favicon.svg'));
+}
 
 /** The site's stylesheet, as built. */
 export const stylesheetHref = stylesheet;
@@ -90,19 +99,40 @@ export function shellHead(props: ShellProps): Html {
   const canonical = absolute(props.pathname);
   const summary = description ?? L(model.site.description, lang);
   const others = model.site.locales.filter((l) => l !== lang);
+  // The page in every language it has, itself included, and the default language's for anyone else (x-default).
+  const translated = others.filter((other) => alternates[other]);
+  const defaultHref = lang === paths.defaultLocale ? canonical : alternates[paths.defaultLocale] && absolute(alternates[paths.defaultLocale]!);
+  const hreflang = translated.length > 0 && html`<link rel="alternate" hreflang="${lang}" href="${canonical}">${translated.map((other) => html`<link rel="alternate" hreflang="${other}" href="${absolute(alternates[other]!)}">`)}${defaultHref && html`<link rel="alternate" hreflang="x-default" href="${defaultHref}">`}`;
   // JSON-LD is data, not script; `<` is escaped so that no text in it can close the element.
   const jsonLdText = jsonLd && JSON.stringify({ '@context': 'https://schema.org', ...jsonLd }).replace(/</g, '\\u003c');
-  return html`<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="content-security-policy" content="${contentSecurityPolicy(scriptSources)}"><title>${pageTitle}</title><link rel="icon" href="${filePath(paths, 'favicon.svg')}" type="image/svg+xml">${summary && html`<meta name="description" content="${summary}">`}<link rel="canonical" href="${canonical}">${others.map((other) => alternates[other] && html`<link rel="alternate" hreflang="${other}" href="${absolute(alternates[other])}">`)}<link rel="alternate" type="application/rss+xml" title="${t('feed.title')}" href="${pagePath(paths, lang).replace(/\/$/, '/rss.xml')}"><meta property="og:type" content="${type}"><meta property="og:site_name" content="${siteName}"><meta property="og:title" content="${title}">${summary && html`<meta property="og:description" content="${summary}">`}<meta property="og:url" content="${canonical}"><meta property="og:locale" content="${lang === 'vi' ? 'vi_VN' : lang === 'en' ? 'en_GB' : lang}">${image && html`<meta property="og:image" content="${absolute(image)}"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630">`}<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}"><meta name="twitter:title" content="${title}">${summary && html`<meta name="twitter:description" content="${summary}">`}${image && html`<meta name="twitter:image" content="${absolute(image)}">`}${jsonLdText && html`<script type="application/ld+json">${new Html(jsonLdText)}</script>`}`;
+  return html`<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="content-security-policy" content="${contentSecurityPolicy(scriptSources)}"><title>${pageTitle}</title><link rel="icon" href="${filePath(paths, 'favicon.svg')}" type="image/svg+xml">${summary && html`<meta name="description" content="${summary}">`}<link rel="canonical" href="${canonical}">${hreflang}<link rel="alternate" type="application/rss+xml" title="${t('feed.title')}" href="${pagePath(paths, lang).replace(/\/$/, '/rss.xml')}"><meta property="og:type" content="${type}"><meta property="og:site_name" content="${siteName}"><meta property="og:title" content="${title}">${summary && html`<meta property="og:description" content="${summary}">`}<meta property="og:url" content="${canonical}"><meta property="og:locale" content="${lang === 'vi' ? 'vi_VN' : lang === 'en' ? 'en_GB' : lang}">${image && html`<meta property="og:image" content="${absolute(image)}"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630">`}<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}"><meta name="twitter:title" content="${title}">${summary && html`<meta name="twitter:description" content="${summary}">`}${image && html`<meta name="twitter:image" content="${absolute(image)}">`}${jsonLdText && html`<script type="application/ld+json">${new Html(jsonLdText)}</script>`}`;
+}
+
+/**
+ * In the preview only (`npm run dev`): the content's errors, each with its file and line, and a
+ * note on a draft's page. A build has neither: it stops on a problem, and leaves drafts out.
+ */
+function previewNotes(lang: string, draft: boolean | undefined): Html | false {
+  if (!inPreview()) return false;
+  const t = translator(lang);
+  // Errors only: they are what keeps the page from showing the content as it is now (the terminal has the warnings too).
+  const problems = previewProblems().filter((p) => p.severity === 'error');
+  const count = problems.length;
+  const list =
+    count > 0 &&
+    html`<div class="app-preview" role="alert"><p><strong>${t(`preview.problems.${count === 1 ? 'one' : 'other'}` as UiKey, { count })}</strong></p><ul class="app-preview__list">${problems.map((p) => html`<li><code>${formatProblem(p)}</code></li>`)}</ul></div>`;
+  const note = draft && html`<p class="app-draft" role="note">${t('preview.draft')}</p>`;
+  return html`${list}${note}`;
 }
 
 /** The skip link and the site header, with links to this page in the other languages. */
-export function shellHeader({ lang, alternates = {}, section }: ShellProps): Html {
+export function shellHeader({ lang, alternates = {}, section, draft }: ShellProps): Html {
   const t = translator(lang);
   const { brand, nav } = navigation(`${lang}\n${section ?? ''}`);
   const entry = SECTIONS.find(([id]) => id === section);
   const others = model.site.locales.filter((l) => l !== lang);
   const languages = others.length > 0 && html`<ul class="app-lang" aria-label="${t('lang.label')}">${others.map((other) => html`<li><a href="${alternates[other] ?? pagePath(paths, other, ...(entry ? entry[2] : []))}" hreflang="${other}" lang="${other}">${translator(other)('lang.name')}</a></li>`)}</ul>`;
-  return html`<a class="app-skip" href="#main">${t('skip')}</a><header class="app-header"><div class="app-header__inner">${brand} ${languages}</div>${nav}</header>`;
+  return html`<a class="app-skip" href="#main">${t('skip')}</a><header class="app-header"><div class="app-header__inner">${brand} ${languages}</div>${nav}</header>${previewNotes(lang, draft)}`;
 }
 
 /** The site footer. */

@@ -46,6 +46,8 @@ export interface ContentModel {
   ids: { tasks: IdRef[]; programmes: IdRef[]; units: IdRef[] };
   /** Paths of every file in the content folder, relative to it. */
   files: ReadonlySet<string>;
+  /** Paths of links in the content folder that lead outside it (files or folders): never read. */
+  outside?: readonly string[];
 }
 
 /** The site's default language. */

@@ -6,9 +6,10 @@ import type { Plugin } from 'vite';
  * answer the address too, so that a preview has the same links as the site. The request is given
  * the file's name before Astro sees it: Astro would first try the address against the catch-all
  * language route, and print a warning for every such page an author opens. The listings beside
- * them (…/tasks/status/…, …/meetings/level/…) are pages of their own and are left alone.
+ * them (…/tasks/status/…, …/meetings/level/…) are pages of their own and are left alone. The web
+ * editor's page (…/admin/) is an endpoint page too.
  */
-const ENDPOINT_PAGE = /^((?:\/[^/?#]+)*\/(?:tasks\/(?!status\/)|meetings\/(?!level\/))[^/?#]+\/)(\?.*)?$/;
+const ENDPOINT_PAGE = /^((?:\/[^/?#]+)*\/(?:(?:tasks\/(?!status\/)|meetings\/(?!level\/))[^/?#]+\/|admin\/))(\?.*)?$/;
 
 /** The address a request should be answered at, or undefined if it is not an endpoint page's. */
 export function endpointPageUrl(url: string): string | undefined {

@@ -12,9 +12,18 @@ export interface CalendarEvent {
   categories?: string[];
 }
 
-/** Escapes TEXT values (RFC 5545 §3.3.11). */
+/**
+ * Escapes TEXT values (RFC 5545 §3.3.11). Every line break (CRLF, LF, a lone CR, and the Unicode
+ * line and paragraph separators) becomes `\n`, and other control characters, which TEXT may not
+ * hold, are dropped: no value can start a line of its own.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, '\\n')
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
 }
 
 /** How many octets UTF-8 takes for one code point. */
@@ -48,6 +57,24 @@ export function foldLine(line: string): string {
 
 const compact = (date: string) => date.replace(/-/g, '');
 
+/**
+ * The site's time zone as a component. RFC 5545 requires a calendar to hold at least one component,
+ * and a unit with no deadline has no event: its calendar keeps its address (a subscribed app goes on
+ * reading it, and finds its deadlines once it has some) and stays valid with this one. Vietnam has
+ * been at UTC+07:00 without daylight saving since 13 June 1975.
+ */
+const VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Asia/Ho_Chi_Minh',
+  'BEGIN:STANDARD',
+  'DTSTART:19750613T000000',
+  'TZOFFSETFROM:+0700',
+  'TZOFFSETTO:+0700',
+  'TZNAME:+07',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
 /** A VCALENDAR of all-day events, with CRLF line ends and folded lines. `stamp` makes the bytes repeatable. */
 export function buildCalendar(options: { name: string; prodId: string; stamp: string; events: readonly CalendarEvent[] }): string {
   const lines = [
@@ -58,6 +85,7 @@ export function buildCalendar(options: { name: string; prodId: string; stamp: st
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(options.name)}`,
     'X-WR-TIMEZONE:Asia/Ho_Chi_Minh',
+    ...VTIMEZONE,
   ];
   for (const event of options.events) {
     lines.push(

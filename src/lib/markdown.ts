@@ -9,11 +9,15 @@ import rehypeStringify from 'rehype-stringify';
 import { sanitize } from 'hast-util-sanitize';
 import { find, html } from 'property-information';
 import type { Schema } from 'hast-util-sanitize';
-import type { Element, Nodes, Root } from 'hast';
+import type { Comment, Element, ElementContent, Nodes, Root, RootContent } from 'hast';
+import { msg } from './messages.ts';
 import type { VFile } from 'vfile';
 
 /** Tags that may stay in a meeting body: what Markdown itself produces, and a few harmless extras. */
 export const ALLOWED_EXTRA_TAGS = ['sup', 'sub', 'br', 'abbr', 'mark', 'small'] as const;
+
+/** The classes a table cell's alignment becomes (styled in global.css). */
+const ALIGN_CLASSES = ['align-left', 'align-center', 'align-right'];
 
 /** Elements removed together with everything inside them. */
 const STRIPPED = ['script', 'style', 'iframe', 'object', 'embed', 'template', 'textarea', 'select', 'noscript', 'title', 'svg', 'math'];
@@ -39,8 +43,10 @@ export const BODY_SCHEMA: Schema = {
     ul: [['className', 'contains-task-list']],
     section: ['dataFootnotes', ['className', 'footnotes']],
     sup: [],
-    td: ['align'],
-    th: ['align'],
+    // Column alignment from Markdown tables, as a class (`align` is obsolete in HTML, and the CSP
+    // allows no inline style): see alignAsClass.
+    td: [['className', ...ALIGN_CLASSES]],
+    th: [['className', ...ALIGN_CLASSES]],
   },
   required: { input: { type: 'checkbox', disabled: true } },
   ancestors: { tbody: ['table'], thead: ['table'], tr: ['table'], td: ['table'], th: ['table'], li: ['ol', 'ul'] },
@@ -66,6 +72,18 @@ export interface RenderedBody {
   removed: RemovedMarkup[];
 }
 
+/** A table cell's `align` (from a Markdown table's `:---:`, or written by hand) becomes a class. */
+function alignAsClass() {
+  return (tree: Root) => {
+    walk(tree, (node) => {
+      if (node.type !== 'element' || (node.tagName !== 'th' && node.tagName !== 'td') || node.properties.align === undefined) return;
+      const align = String(node.properties.align).toLowerCase();
+      delete node.properties.align;
+      if (ALIGN_CLASSES.includes(`align-${align}`)) node.properties.className = [`align-${align}`];
+    });
+  };
+}
+
 function demoteHeadings() {
   // The page title is the only h1; a body's `#` heading becomes h2.
   return (tree: Root) => {
@@ -73,6 +91,80 @@ function demoteHeadings() {
       if (node.type === 'element' && node.tagName === 'h1') node.tagName = 'h2';
     });
   };
+}
+
+/** The text of a node and everything in it. */
+function textOf(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map(textOf).join('') : '';
+}
+
+/** Tag names of the elements in `nodes`, each once, as `<tag>`. */
+function tagsIn(nodes: readonly Nodes[]): string[] {
+  const tags = new Set<string>();
+  for (const node of nodes) walk(node, (n) => n.type === 'element' && tags.add(`<${n.tagName}>`));
+  return [...tags];
+}
+
+/**
+ * Removes what follows `children[start]` up to the first `-->`, keeping what comes after it; the
+ * removed nodes are added to `hidden`. Returns whether a `-->` was found.
+ */
+function dropUntilClose(children: Array<RootContent | ElementContent>, start: number, hidden: Nodes[]): boolean {
+  while (start < children.length) {
+    const node = children[start]!;
+    if (node.type === 'text' && node.value.includes('-->')) {
+      node.value = node.value.slice(node.value.indexOf('-->') + 3);
+      return true;
+    }
+    if (node.type === 'element' && textOf(node).includes('-->')) {
+      dropUntilClose(node.children, 0, hidden);
+      if (textOf(node).trim() === '' && !node.children.some((c) => c.type === 'element')) hidden.push(...children.splice(start, 1));
+      return true;
+    }
+    hidden.push(node);
+    children.splice(start, 1);
+  }
+  return false;
+}
+
+/**
+ * HTML comments are removed by the sanitiser; one that hides markup (a `<script>` an author meant to
+ * switch off, or one slipped in) is reported, so that nobody is surprised by what is not published.
+ * `<!-->` and `<!--->` are comments that close at once in HTML, where older parsers read on to the
+ * next `-->`: what lies between is removed with them, so that no stray `-->` is left on the page.
+ */
+function collectComments() {
+  return (tree: Root, file: VFile) => {
+    const removed: RemovedMarkup[] = [];
+    const visit = (parent: Root | Element) => {
+      for (let i = 0; i < parent.children.length; i++) {
+        const node = parent.children[i]!;
+        if (node.type === 'element') visit(node);
+        if (node.type !== 'comment' || !node.position) continue;
+        const { line, column } = node.position.start;
+        const length = node.position.end.offset! - node.position.start.offset!;
+        const abrupt = node.value === '' && (length === 5 || length === 6);
+        const rest = parent.children.slice(i + 1);
+        if (abrupt && rest.some((n) => textOf(n).includes('-->'))) {
+          const hidden: Nodes[] = [];
+          dropUntilClose(parent.children, i + 1, hidden);
+          const tags = tagsIn(hidden);
+          removed.push({ line, column, message: msg(tags.length ? 'problem.html.abruptCommentTags' : 'problem.html.abruptComment', { tags: tags.join(', ') }) });
+          continue;
+        }
+        const tags = hiddenTags(node);
+        if (tags.length) removed.push({ line, column, message: msg('problem.html.hidingComment', { tags: tags.join(', ') }) });
+      }
+    };
+    visit(tree);
+    file.data.comments = removed;
+  };
+}
+
+/** The tags written inside a comment, as `<tag>`, each once. */
+function hiddenTags(comment: Comment): string[] {
+  return [...new Set([...comment.value.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => `<${m[1]!.toLowerCase()}>`))];
 }
 
 function collectRemovals() {
@@ -95,16 +187,14 @@ function describeRemoval(element: Element): string | undefined {
   const kept = result.children.find((child): child is Element => child.type === 'element');
   const tag = `<${element.tagName}>`;
   if (!kept || kept.tagName !== element.tagName) {
-    return STRIPPED.includes(element.tagName)
-      ? `raw HTML ${tag} and its content will be removed (allowed tags: ${ALLOWED_EXTRA_TAGS.join(', ')})`
-      : `raw HTML ${tag} will be removed, keeping its text (allowed tags: ${ALLOWED_EXTRA_TAGS.join(', ')})`;
+    return msg(STRIPPED.includes(element.tagName) ? 'problem.html.stripped' : 'problem.html.unwrapped', { tag, allowed: ALLOWED_EXTRA_TAGS.join(', ') });
   }
   const lost = Object.keys(element.properties).filter((key) => kept.properties[key] === undefined);
   if (lost.length === 0) return undefined;
   if (lost.includes('href')) {
-    return `link to '${String(element.properties.href)}' will be removed: only https:, http:, mailto: and tel: links are allowed`;
+    return msg('problem.html.link', { href: String(element.properties.href) });
   }
-  return `attribute${lost.length > 1 ? 's' : ''} ${lost.map(attributeName).join(', ')} on ${tag} will be removed`;
+  return msg(lost.length > 1 ? 'problem.html.attributes' : 'problem.html.attribute', { names: lost.map(attributeName).join(', '), tag });
 }
 
 function attributeName(property: string): string {
@@ -123,7 +213,7 @@ function getProcessor(raw: boolean) {
   let processor = processors.get(raw);
   if (!processor) {
     const base = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true });
-    processor = (raw ? base.use(rehypeRaw) : base).use(demoteHeadings).use(collectRemovals).use(rehypeSanitize, BODY_SCHEMA).use(rehypeStringify).freeze();
+    processor = (raw ? base.use(rehypeRaw) : base).use(demoteHeadings).use(alignAsClass).use(collectComments).use(collectRemovals).use(rehypeSanitize, BODY_SCHEMA).use(rehypeStringify).freeze();
     processors.set(raw, processor);
   }
   return processor;
@@ -134,5 +224,6 @@ export function renderMeetingBody(markdown: string): RenderedBody {
   // Raw HTML and autolinks start with '<'. A body without one has no raw HTML for rehype-raw to
   // parse, and is spared its round trip through an HTML parser, the costliest step of the pipeline.
   const file = getProcessor(markdown.includes('<')).processSync(markdown);
-  return { html: String(file.value), removed: (file.data.removed as RemovedMarkup[] | undefined) ?? [] };
+  const removed = [...((file.data.comments as RemovedMarkup[] | undefined) ?? []), ...((file.data.removed as RemovedMarkup[] | undefined) ?? [])];
+  return { html: String(file.value), removed: removed.sort((a, b) => a.line - b.line || a.column - b.column) };
 }

@@ -6,7 +6,7 @@ import type { IsoDate, Period } from './dates.ts';
 export type { IsoDate, Period } from './dates.ts';
 
 /** A task's status as authors write it. */
-export type TaskStatus = 'not-started' | 'in-progress' | 'completed' | 'cancelled';
+export type TaskStatus = 'not-started' | 'in-progress' | 'completed' | 'cancelled' | 'unknown';
 
 /** One step of a task's history: its status from `date` on. */
 export interface HistoryEntry {
@@ -25,12 +25,17 @@ export interface RegistryTask {
   history?: ReadonlyArray<HistoryEntry> | undefined;
 }
 
-/** A programme's figures on one date; `cancelled` and `late` are counted apart from `total`. */
+/**
+ * A programme's figures on one date: `total` = completed + on_schedule + overdue + unknown;
+ * `cancelled` and `late` are counted apart from it.
+ */
 export interface Counts {
   total: number;
   completed: number;
   on_schedule: number;
   overdue: number;
+  /** Tasks whose status no source reports: never overdue or on schedule. */
+  unknown: number;
   cancelled: number;
   late: number;
 }
@@ -42,6 +47,7 @@ export interface SeriesPoint {
   completed: number;
   on_schedule: number;
   overdue: number;
+  unknown: number;
 }
 
 /** Flags derived for a task as of a date. */
@@ -94,7 +100,9 @@ export function statusOn(task: RegistryTask, d: IsoDate): TaskStatus | null {
   if (status !== null) return status;
   if (task.completed !== undefined && task.completed <= d) return 'completed';
   // Before its history begins and before completion, a task was open; its current status says how,
-  // unless that is a closed status, which says nothing about earlier days.
+  // unless that is a closed status, which says nothing about earlier days. A task whose status no
+  // source reports is not known on earlier days either.
+  if (task.status === 'unknown') return 'unknown';
   return isOpen(task.status) ? task.status : 'in-progress';
 }
 
@@ -136,20 +144,21 @@ export function isCountedInPeriod(task: RegistryTask, period: Period): boolean {
 
 /** The registry's figures on `d` among tasks that exist on `d`, optionally for one programme and period. */
 export function countTasks(tasks: readonly RegistryTask[], d: IsoDate, options: CountOptions = {}): Counts {
-  const counts: Counts = { total: 0, completed: 0, on_schedule: 0, overdue: 0, cancelled: 0, late: 0 };
+  const counts: Counts = { total: 0, completed: 0, on_schedule: 0, overdue: 0, unknown: 0, cancelled: 0, late: 0 };
   for (const task of tasks) {
     if (options.programme !== undefined && task.programme !== options.programme) continue;
     if (options.period && !isCountedInPeriod(task, options.period)) continue;
     const status = statusOn(task, d);
     if (status === null) continue;
     if (status === 'cancelled') counts.cancelled += 1;
+    else if (status === 'unknown') counts.unknown += 1;
     else if (status === 'completed') {
       counts.completed += 1;
       if (completedLate(task)) counts.late += 1;
     } else if (isOverdue(task, d)) counts.overdue += 1;
     else counts.on_schedule += 1;
   }
-  counts.total = counts.completed + counts.on_schedule + counts.overdue;
+  counts.total = counts.completed + counts.on_schedule + counts.overdue + counts.unknown;
   return counts;
 }
 
@@ -167,13 +176,13 @@ export function stateChanges(task: RegistryTask): { on: IsoDate[]; after: IsoDat
   return { on, after: task.deadline };
 }
 
-type SeriesState = 'completed' | 'on_schedule' | 'overdue';
+type SeriesState = 'completed' | 'on_schedule' | 'overdue' | 'unknown';
 
 /** Where a task is counted in a chart on `d`: nowhere before it exists or once cancelled. */
 function seriesState(task: RegistryTask, d: IsoDate): SeriesState | null {
   const status = statusOn(task, d);
   if (status === null || status === 'cancelled') return null;
-  if (status === 'completed') return 'completed';
+  if (status === 'completed' || status === 'unknown') return status;
   return isOverdue(task, d) ? 'overdue' : 'on_schedule';
 }
 
@@ -188,7 +197,12 @@ export function computeSeries(tasks: readonly RegistryTask[], programme: string,
   const same = (d: IsoDate) => d;
   const n = sorted.length;
   // Each state's count changes by this much at each sorted date.
-  const steps: Record<SeriesState, Int32Array> = { completed: new Int32Array(n + 1), on_schedule: new Int32Array(n + 1), overdue: new Int32Array(n + 1) };
+  const steps: Record<SeriesState, Int32Array> = {
+    completed: new Int32Array(n + 1),
+    on_schedule: new Int32Array(n + 1),
+    overdue: new Int32Array(n + 1),
+    unknown: new Int32Array(n + 1),
+  };
   for (const task of tasks) {
     if (task.programme !== programme) continue;
     const { on, after } = stateChanges(task);
@@ -206,11 +220,13 @@ export function computeSeries(tasks: readonly RegistryTask[], programme: string,
   let completed = 0;
   let on_schedule = 0;
   let overdue = 0;
+  let unknown = 0;
   sorted.forEach((date, i) => {
     completed += steps.completed[i]!;
     on_schedule += steps.on_schedule[i]!;
     overdue += steps.overdue[i]!;
-    byDate.set(date, { date, total: completed + on_schedule + overdue, completed, on_schedule, overdue });
+    unknown += steps.unknown[i]!;
+    byDate.set(date, { date, total: completed + on_schedule + overdue + unknown, completed, on_schedule, overdue, unknown });
   });
   return dates.map((date) => ({ ...byDate.get(date)! }));
 }

@@ -51,10 +51,27 @@ export interface FigureDifference {
   registry: number;
 }
 
+/**
+ * Why the registry cannot check a reported figure: it is about another scope (a national figure on a
+ * provincial site), its programme's registry holds only the tasks the public record names, or its
+ * period cannot be read (the validator reports it, so a published site never has one).
+ */
+export type NotComparableReason = 'other-scope' | 'partial-registry' | 'invalid-period';
+
+/** How much of a programme's tasks the registry holds. */
+export type RegistryCoverage = 'complete' | 'partial';
+
 /** A reported figure beside the registry's figure for the same programme, scope, period and date. */
 export interface ReconciledFigure extends NormalisedFigure {
-  /** Null when the registry cannot compute the figure (another scope, or a malformed period). */
+  /**
+   * The registry's counts for the same programme, period and date; null when it cannot compute them
+   * (another scope, a malformed period). For a partial registry, the counts of its published tasks.
+   */
   registry: RegistryFigures | null;
+  /** Whether the registry can check the figure at all. */
+  comparable: boolean;
+  /** Why not, when it cannot. */
+  reason?: NotComparableReason;
   /** Null when not comparable; else whether every stated count matches. */
   agrees: boolean | null;
   differences: FigureDifference[];
@@ -94,17 +111,26 @@ export function normaliseFigure(fig: ReportedFigure, meetingDate: string, jurisd
  */
 const countsMade = oncePer((_tasks: readonly RegistryTask[]) => new Map<string, Counts>());
 
-/** Compares a reported figure with the registry's counts for the same programme, period and as-of date. */
+/**
+ * Compares a reported figure with the registry's counts for the same programme, period and as-of date.
+ * A figure about another scope, or about a programme whose registry is partial, is not comparable:
+ * a partial registry's counts say how many of the published tasks stand where, not how far the
+ * programme has got.
+ */
 export function reconcileFigure(
   fig: ReportedFigure,
   meetingDate: string,
   tasks: readonly RegistryTask[],
   jurisdiction: string,
+  coverage: RegistryCoverage = 'complete',
 ): ReconciledFigure {
   const normalised = normaliseFigure(fig, meetingDate, jurisdiction);
   const period = parsePeriod(fig.period);
-  if (normalised.scope !== jurisdiction || period === null) {
-    return { ...normalised, registry: null, agrees: null, differences: [] };
+  if (normalised.scope !== jurisdiction) {
+    return { ...normalised, registry: null, comparable: false, reason: 'other-scope', agrees: null, differences: [] };
+  }
+  if (period === null) {
+    return { ...normalised, registry: null, comparable: false, reason: 'invalid-period', agrees: null, differences: [] };
   }
   const made = countsMade(tasks);
   const key = `${fig.programme}\0${normalised.period}\0${normalised.as_of}`;
@@ -116,12 +142,15 @@ export function reconcileFigure(
     on_schedule: counts.on_schedule,
     overdue: counts.overdue,
   };
+  if (coverage === 'partial') {
+    return { ...normalised, registry, comparable: false, reason: 'partial-registry', agrees: null, differences: [] };
+  }
   const differences: FigureDifference[] = [];
   for (const field of COMPARED_FIELDS) {
     const reported = fig[field];
     if (reported !== undefined && reported !== registry[field]) differences.push({ field, reported, registry: registry[field] });
   }
-  return { ...normalised, registry, agrees: differences.length === 0, differences };
+  return { ...normalised, registry, comparable: true, agrees: differences.length === 0, differences };
 }
 
 /** Decimal places in a number's shortest written form: 53.66 → 2, 43 → 0, 1e-7 → 7. */

@@ -3,7 +3,7 @@ import { toLocalDate } from './dates.ts';
 import { computeProgrammeProgress, deriveFlags, seriesDates, statusOn } from './progress.ts';
 import type { Counts, SeriesPoint, TaskStatus } from './progress.ts';
 import { reconcileFigure } from './reconcile.ts';
-import type { ReconciledFigure } from './reconcile.ts';
+import type { ReconciledFigure, RegistryCoverage } from './reconcile.ts';
 import { defaultLocale } from './content-model.ts';
 import type { ContentModel } from './content-model.ts';
 
@@ -54,7 +54,8 @@ export interface MeetingFigure extends ReconciledFigure {
 /** The machine-readable progress: registry counts and reported figures side by side. */
 export interface ProgressData {
   as_of: string;
-  programmes: Record<string, { counts: Counts; series: SeriesPoint[] }>;
+  /** Per programme: how much of it the registry holds, its counts as of `as_of` and its series. */
+  programmes: Record<string, { registry: RegistryCoverage; counts: Counts; series: SeriesPoint[] }>;
   reported: MeetingFigure[];
 }
 
@@ -76,9 +77,9 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Groups translations of each published meeting, newest first; drafts are left out. */
-export function groupMeetings(meetings: SiteInput['meetings'], defaultLang: string, locales: readonly string[]): MeetingGroup[] {
-  const groups = Map.groupBy(meetings.filter((m) => !m.data.draft), (m) => m.id);
+/** Groups translations of each published meeting, newest first; drafts are left out unless `drafts` (the preview). */
+export function groupMeetings(meetings: SiteInput['meetings'], defaultLang: string, locales: readonly string[], drafts = false): MeetingGroup[] {
+  const groups = Map.groupBy(drafts ? meetings : meetings.filter((m) => !m.data.draft), (m) => m.id);
   const order = (lang: string) => (lang === defaultLang ? -1 : locales.indexOf(lang));
   return [...groups.entries()]
     .map(([id, files]) => {
@@ -110,9 +111,9 @@ export function siteInputFromContent(content: ContentModel): SiteInput {
 }
 
 /** Computes the published site's data as of a date. */
-export function buildSiteModel(input: SiteInput, asOf: string): SiteModel {
+export function buildSiteModel(input: SiteInput, asOf: string, { drafts = false }: { drafts?: boolean } = {}): SiteModel {
   const lang = defaultLocale(input.site);
-  const meetings = groupMeetings(input.meetings, lang, input.site.locales);
+  const meetings = groupMeetings(input.meetings, lang, input.site.locales, drafts);
   const listing = new Map<string, string[]>();
   const discussing = new Map<string, string[]>();
   const add = (map: Map<string, string[]>, task: string, meeting: string) => {
@@ -143,15 +144,22 @@ export function buildSiteModel(input: SiteInput, asOf: string): SiteModel {
   // A figure is about one programme, and counting filters by it: handing the count only that
   // programme's tasks spares it going through every other one's, for each figure.
   const tasksOf = Map.groupBy(input.tasks, (task) => task.programme);
+  const coverage = new Map(input.programmes.map((p) => [p.id, p.registry ?? 'complete']));
   const reported: MeetingFigure[] = chronological.flatMap((meeting) =>
-    meeting.reported.map((figure) => ({ meeting: meeting.id, ...reconcileFigure(figure, meeting.day, tasksOf.get(figure.programme) ?? [], jurisdiction) })),
+    meeting.reported.map((figure) => ({
+      meeting: meeting.id,
+      ...reconcileFigure(figure, meeting.day, tasksOf.get(figure.programme) ?? [], jurisdiction, coverage.get(figure.programme)),
+    })),
   );
   const dates = seriesDates(
     meetings.map((m) => m.day),
     reported.map((r) => r.as_of),
     asOf,
   );
-  const programmes = computeProgrammeProgress(input.tasks, input.programmes.map((p) => p.id), asOf, dates);
+  const progress = computeProgrammeProgress(input.tasks, input.programmes.map((p) => p.id), asOf, dates);
+  const programmes = Object.fromEntries(
+    Object.entries(progress).map(([id, { counts, series }]) => [id, { registry: coverage.get(id) ?? 'complete', counts, series }]),
+  );
   return {
     site: input.site,
     asOf,

@@ -3,25 +3,27 @@ import { monthKey } from './dates.ts';
 import { oncePer } from './memo.ts';
 
 /** What a reader sees as a task's state on the as-of date. */
-export type TaskState = 'completed' | 'on-schedule' | 'overdue' | 'cancelled' | 'not-yet';
+export type TaskState = 'completed' | 'on-schedule' | 'overdue' | 'unknown' | 'cancelled' | 'not-yet';
 
 /** The UI string key that names each task state. */
 export const TASK_STATE_KEYS = {
   completed: 'status.completed',
   'on-schedule': 'status.on_schedule',
   overdue: 'status.overdue',
+  unknown: 'status.unknown',
   cancelled: 'status.cancelled',
   'not-yet': 'status.notYet',
 } as const satisfies Record<TaskState, string>;
 
 /** Task states that have a page of their own, in reading order. */
-export const TASK_STATES: readonly TaskState[] = ['overdue', 'on-schedule', 'completed', 'cancelled'];
+export const TASK_STATES: readonly TaskState[] = ['overdue', 'on-schedule', 'completed', 'unknown', 'cancelled'];
 
 /** A task's state as of the as-of date. */
 export function taskState(view: TaskView): TaskState {
   if (view.status === null) return 'not-yet';
   if (view.status === 'completed') return 'completed';
   if (view.status === 'cancelled') return 'cancelled';
+  if (view.status === 'unknown') return 'unknown';
   return view.overdue ? 'overdue' : 'on-schedule';
 }
 

@@ -1,6 +1,7 @@
 import jsyaml from 'js-yaml';
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
+import type { Document, Node, Pair, YAMLError } from 'yaml';
+import { msg } from './messages.ts';
 import type { PathProblem, Problem, Severity } from './problems.ts';
 
 /** A YAML text parsed, with what it takes to find where each of its nodes sits. */
@@ -59,21 +60,31 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
   const problems: Problem[] = [];
   const at = (offset: number, severity: Severity, message: string) => {
     const pos = lineCounter.linePos(offset);
-    problems.push({ file, line: pos.line + lineOffset, column: pos.col, severity, message: `YAML: ${message}` });
+    problems.push({ file, line: pos.line + lineOffset, column: pos.col, severity, message });
   };
-  for (const [severity, list] of [
-    ['error', document.errors],
-    ['warning', document.warnings],
-  ] as const) {
-    for (const error of list) at(error.pos[0], severity, yamlMessage(error.message));
+  // One error, at its cause: what the parser finds after the first error follows from it.
+  const first = document.errors[0];
+  const tab = first && indentingTab(text, first.pos[0]);
+  if (tab !== undefined) at(tab, 'error', msg('problem.yaml.tab', { column: lineCounter.linePos(tab).col }));
+  else if (first) {
+    const quote = /^Missing closing (["'])quote/.exec(first.message)?.[1];
+    // An unclosed quotation mark is reported where it opens, not where the text runs out.
+    const flow = /^Flow (sequence|map) in block collection must be sufficiently indented and end with a/.exec(first.message)?.[1];
+    if (quote) at(Math.max(0, text.lastIndexOf(quote, first.pos[0] - 1)), 'error', msg('problem.yaml.unclosedQuote', { quote }));
+    // An unclosed [ or { is reported where it opens too.
+    else if (flow) {
+      const [open, close] = flow === 'sequence' ? ['[', ']'] : ['{', '}'];
+      at(Math.max(0, text.lastIndexOf(open, first.pos[0] - 1)), 'error', msg('problem.yaml.unclosedFlow', { open, close }));
+    } else at(first.pos[0], 'error', syntaxMessage(first, text));
   }
+  for (const warning of document.warnings) at(warning.pos[0], 'warning', msg('problem.yaml', { detail: yamlMessage(warning.message) }));
   let data: unknown;
   if (document.errors.length === 0) {
     try {
       data = document.toJS();
     } catch (e) {
       // An alias to an anchor that is not set (before it): `yaml` throws here rather than report it.
-      at(unresolvedAlias(document) ?? 0, 'error', yamlMessage(e instanceof Error ? e.message : String(e)));
+      at(unresolvedAlias(document) ?? 0, 'error', msg('problem.yaml', { detail: yamlMessage(e instanceof Error ? e.message : String(e)) }));
     }
   }
   const source: YamlSource = { file, lineOffset, data, problems, text };
@@ -94,6 +105,29 @@ function unresolvedAlias(document: Document.Parsed): number | undefined {
     },
   });
   return offset;
+}
+
+/**
+ * The first tab that indents a line, at or before the line of `offset`: YAML forbids tabs there, and
+ * the parser's own errors about such a line speak of tokens and never of the tab.
+ */
+function indentingTab(text: string, offset: number): number | undefined {
+  const lineEnd = text.indexOf('\n', offset);
+  const upTo = lineEnd === -1 ? text.length : lineEnd;
+  const tab = /^[ ]*\t/m.exec(text.slice(0, upTo));
+  return tab ? tab.index + tab[0].length - 1 : undefined;
+}
+
+/** What a syntax error means, in the message language, for the errors authors make most. */
+function syntaxMessage(error: YAMLError, text: string): string {
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))![0].trim().replace(/^["']|["']$/g, '');
+    return msg('problem.yaml.duplicateKey', { key });
+  }
+  if (error.message.startsWith('All mapping items must start at the same column')) return msg('problem.yaml.notAligned');
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY') return msg('problem.yaml.nestedMap');
+  if (error.message.startsWith('Implicit map keys need to be followed by map values')) return msg('problem.yaml.missingColon');
+  return msg('problem.yaml', { detail: yamlMessage(error.message) });
 }
 
 function yamlMessage(message: string): string {

@@ -6,6 +6,8 @@ import { contentDir, readContent } from './content-reader.ts';
 import type { ContentRead } from './content-reader.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { waitForFile } from './wait-for-file.ts';
+import { chooseMessageLang } from '../lib/messages.ts';
+import { setPreviewProblems } from '../lib/preview-problems.ts';
 
 type Read = Omit<ContentRead, 'position'>;
 
@@ -46,6 +48,8 @@ function fingerprint(dir: string, read?: Read): string {
 
 function currentRead(dir: string): Read {
   if (cached && cached.key === fingerprint(dir, cached.read) && cached.key.startsWith(`${dir}\n`)) return cached.read;
+  // Problems are written in the site's default language (MESSAGES_LANG asks for another).
+  chooseMessageLang(process.env.MESSAGES_LANG || undefined, dir);
   const read = readContent(dir);
   cached = { key: fingerprint(dir, read), read };
   return read;
@@ -94,8 +98,8 @@ async function fill(kind: Kind, dir: string, read: Read, { store, parseData }: L
 
 /**
  * A loader for one kind of content, reading `CONTENT_DIR` with the same reader as the validator.
- * A build stops on any content error. The dev server prints the errors in the validator's format
- * and keeps showing the last good content until they are fixed.
+ * A build stops on any content error. The dev server prints the errors in the validator's format,
+ * lists them on every page previewed, and keeps showing the last good content until they are fixed.
  */
 export function contentLoader(kind: Kind): Loader {
   return {
@@ -107,8 +111,9 @@ export function contentLoader(kind: Kind): Loader {
       const sync = async (): Promise<boolean> => {
         const read = current();
         const errors = read.problems.filter((p) => p.severity === 'error');
-        // One collection speaks for all, so each problem is printed once.
+        // One collection speaks for all, so each problem is printed once, and shown in the preview.
         if (kind === 'site') {
+          if (context.watcher) setPreviewProblems(read.problems);
           for (const problem of read.problems) {
             if (problem.severity === 'error') context.logger.error(formatProblem(problem));
             else context.logger.warn(formatProblem(problem));

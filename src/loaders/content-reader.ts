@@ -1,10 +1,10 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import type { z } from 'astro/zod';
 import { ProgrammeSchema, SiteSchema, TaskSchema, UnitSchema } from '../schemas/index.ts';
 import type { Meeting, Site } from '../schemas/index.ts';
 import { checkContent, SHARED_MEETING_FIELDS } from '../lib/content-checks.ts';
+import type { UnreadFile } from '../lib/content-checks.ts';
 import type { ContentModel, IdRef, MeetingEntry, TaskEntry } from '../lib/content-model.ts';
 import { defaultLocale } from '../lib/content-model.ts';
 import { JobShare } from './job-share.ts';
@@ -14,8 +14,10 @@ import { checkAgainstSchema } from '../lib/schema-problems.ts';
 import { parseYamlSource, positionProblem } from '../lib/yaml-source.ts';
 import type { YamlSource } from '../lib/yaml-source.ts';
 import { sortProblems } from '../lib/problems.ts';
+import { messageLang, msg } from '../lib/messages.ts';
 import type { PathProblem, Problem } from '../lib/problems.ts';
 import { contentDir } from './content-dir.ts';
+import { listContentFiles, NotUtf8Error, readContentText } from './content-files.ts';
 import { ReadCache } from './read-cache.ts';
 
 export { contentDir };
@@ -30,34 +32,35 @@ export interface ContentRead {
   position: (problem: PathProblem) => Problem;
 }
 
-function listFiles(dir: string, base = dir): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const full = path.join(dir, name);
-    if (name.startsWith('.')) return [];
-    return statSync(full).isDirectory() ? listFiles(full, base) : [path.relative(base, full).split(path.sep).join('/')];
-  });
-}
-
 /** What one YAML list file gives: the items that passed their schema, every id as written, and every problem, placed. */
 interface ListRead<T> {
   items: Array<{ index: number; data: T }>;
   ids: IdRef[];
   problems: Problem[];
+  /** When the file could not be parsed: the ids it appears to define, as far as they can be made out. */
+  unreadIds?: string[];
+}
+
+/** `id:` values in a text that could not be parsed: what its references elsewhere most likely name. */
+function idsInText(text: string): string[] {
+  return [...text.matchAll(/^[ \t]*(?:-[ \t]+)?id:[ \t]*["']?([A-Za-z0-9][A-Za-z0-9._-]*)/gm)].map((m) => m[1]!);
 }
 
 /** Checks each item of a parsed list file against its schema. */
-function checkList<S extends z.ZodType>(schema: S, source: YamlSource, what: string): ListRead<z.output<S>> {
+/** What a list file lists. */
+type ListKind = 'programmes' | 'units' | 'tasks';
+const LIST_KIND = { programmes: 'programme', units: 'unit', tasks: 'task' } as const;
+
+function checkList<S extends z.ZodType>(schema: S, source: YamlSource, what: ListKind): ListRead<z.output<S>> {
   const problems = [...source.problems];
   const ids: IdRef[] = [];
-  if (source.data === undefined || source.data === null) return { items: [], ids, problems };
+  if (source.data === undefined) return { items: [], ids, problems, unreadIds: idsInText(source.text) };
+  if (source.data === null || (Array.isArray(source.data) && source.data.length === 0)) {
+    if (what === 'tasks' && source.problems.length === 0) problems.push({ file: source.file, line: 1, column: 1, severity: 'warning', message: msg('problem.noTasks') });
+    return { items: [], ids, problems };
+  }
   if (!Array.isArray(source.data)) {
-    problems.push(positionProblem(source, { file: source.file, path: [], severity: 'error', message: `the file must be a list of ${what} (each item starting with "- ")` }));
+    problems.push(positionProblem(source, { file: source.file, path: [], severity: 'error', message: msg('problem.notAList', { what: msg(`problem.kinds.${what}`) }) }));
     return { items: [], ids, problems };
   }
   const items = source.data.flatMap((item: unknown, index) => {
@@ -74,16 +77,33 @@ function checkList<S extends z.ZodType>(schema: S, source: YamlSource, what: str
 
 class Reader {
   readonly problems: Problem[] = [];
+  /** List files that could not be parsed. */
+  readonly unread: UnreadFile[] = [];
   readonly sources = new Map<string, YamlSource>();
   readonly html = new Map<string, string>();
   readonly files: Set<string>;
+  readonly outside: string[];
   readonly dir: string;
   readonly cache: ReadCache | undefined;
 
   constructor(dir: string, cache?: ReadCache) {
     this.dir = dir;
-    this.files = new Set(listFiles(dir));
+    const listed = listContentFiles(dir);
+    this.files = new Set(listed.files);
+    this.outside = listed.outside.map((link) => link.path);
+    for (const link of listed.outside) {
+      // What the reader reads by itself is an error; a photo is one where a meeting names it.
+      const read = /^(site|programmes|units)\.ya?ml$|^(tasks|meetings)(\/|$)/.test(link.path);
+      this.problemAt(link.path, 1, 1, msg(link.directory ? 'problem.outsideLink.folder' : 'problem.outsideLink.file'), read ? 'error' : 'warning');
+    }
     this.cache = cache;
+  }
+
+  /** Reports a file that is not UTF-8 where its first bad byte is; rethrows anything else. */
+  notUtf8(file: string, e: unknown): undefined {
+    if (!(e instanceof NotUtf8Error)) throw e;
+    this.problemAt(file, e.line, e.column, e.message);
+    return undefined;
   }
 
   problemAt(file: string, line: number, column: number, message: string, severity: Problem['severity'] = 'error') {
@@ -107,9 +127,18 @@ class Reader {
     for (const problem of problems) this.problems.push(this.position(problem));
   }
 
-  /** A content file's text. */
+  /** A content file's text. Throws `NotUtf8Error` when it is not UTF-8. */
   text(file: string): string {
-    return readFileSync(path.join(this.dir, file), 'utf8');
+    return readContentText(this.dir, file);
+  }
+
+  /** A content file's text, or undefined (and the problem reported) when it is not UTF-8. */
+  textOrReport(file: string): string | undefined {
+    try {
+      return this.text(file);
+    } catch (e) {
+      return this.notUtf8(file, e);
+    }
   }
 
   parseYaml(file: string): YamlSource | undefined {
@@ -123,13 +152,15 @@ class Reader {
   /** Whether the content folder has `file`; a required file that it lacks is reported. */
   has(file: string, required: boolean): boolean {
     if (this.files.has(file)) return true;
-    if (required) this.problemAt(file, 1, 1, `${file} is missing from the content folder`);
+    if (required && !this.outside.includes(file)) this.problemAt(file, 1, 1, msg('problem.missingFile', { file }));
     return false;
   }
 
   requireYaml(file: string): YamlSource | undefined {
     if (!this.has(file, true)) return undefined;
-    const source = parseYamlSource(file, this.text(file));
+    const text = this.textOrReport(file);
+    if (text === undefined) return undefined;
+    const source = parseYamlSource(file, text);
     this.sources.set(file, source);
     this.problems.push(...source.problems);
     return source;
@@ -143,10 +174,12 @@ class Reader {
   }
 
   /** Reads a list file (of programmes, units or tasks), from the cache when it is unchanged since. */
-  readList<S extends z.ZodType>(schema: S, file: string, what: string, ids: IdRef[], required = false): Array<{ index: number; data: z.output<S> }> {
+  readList<S extends z.ZodType>(schema: S, file: string, what: ListKind, ids: IdRef[], required = false): Array<{ index: number; data: z.output<S> }> {
     if (!this.has(file, required)) return [];
-    const text = this.text(file);
-    const key = this.cache && ReadCache.key(`${what}:${file}`, text);
+    const text = this.textOrReport(file);
+    if (text === undefined) return [];
+    // Problems are kept as written, in the message language: that language is part of the key.
+    const key = this.cache && ReadCache.key(`${messageLang()}:${what}:${file}`, text);
     let read = key === undefined ? undefined : this.cache!.get<ListRead<z.output<S>>>(key);
     if (!read) {
       const source = parseYamlSource(file, text);
@@ -156,6 +189,7 @@ class Reader {
     }
     this.problems.push(...read.problems);
     ids.push(...read.ids);
+    if (read.unreadIds) this.unread.push({ file, kind: LIST_KIND[what], ids: new Set(read.unreadIds) });
     return read.items;
   }
 
@@ -169,8 +203,15 @@ class Reader {
     const cache = this.cache;
     if (!cache) return { jobs: files.map((file) => ({ file })), complete: (reads) => [...reads] };
     const looked = files.map((file) => {
-      const text = this.text(file);
-      const key = ReadCache.key(file, text);
+      let text: string;
+      try {
+        text = this.text(file);
+      } catch (e) {
+        if (!(e instanceof NotUtf8Error)) throw e;
+        // Read again, and reported, by readMeetingFile; not kept.
+        return { file, text: undefined, key: undefined, kept: undefined };
+      }
+      const key = ReadCache.key(`${messageLang()}:${file}`, text);
       return { file, text, key, kept: cache.get<MeetingFileRead>(key) };
     });
     const complete = (reads: readonly MeetingFileRead[]) => {
@@ -178,7 +219,7 @@ class Reader {
       return looked.map(({ key, kept }) => {
         if (kept) return kept;
         const read = reads[next++]!;
-        cache.set(key, read);
+        if (key !== undefined) cache.set(key, read);
         return read;
       });
     };
@@ -252,7 +293,7 @@ export async function readContentInParallel(dir: string = contentDir(), { thread
   const meetings = reader.meetingsToRead();
   if (threads < 2 || meetings.jobs.length < minMeetings) return readOnOneThread(reader, meetings);
   // The workers start on the meeting files while this thread reads the YAML, then it joins them.
-  const share = new JobShare<MeetingJob, MeetingFileRead>(new URL('./meeting-worker.ts', import.meta.url), threads - 1, { dir }, meetings.jobs);
+  const share = new JobShare<MeetingJob, MeetingFileRead>(new URL('./meeting-worker.ts', import.meta.url), threads - 1, { dir, lang: messageLang() }, meetings.jobs);
   try {
     const read = readFiles(reader);
     share.help((job) => readMeetingFile(dir, job));
@@ -276,7 +317,7 @@ function readFiles(reader: Reader): FilesRead | undefined {
   try {
     statSync(reader.dir);
   } catch {
-    reader.problemAt('.', 1, 1, `content folder ${reader.dir} does not exist (set CONTENT_DIR)`);
+    reader.problemAt('.', 1, 1, msg('problem.noContentDir', { dir: reader.dir }));
     return undefined;
   }
   const siteSource = reader.requireYaml('site.yaml');
@@ -288,7 +329,7 @@ function readFiles(reader: Reader): FilesRead | undefined {
   for (const file of reader.files) {
     if (!file.startsWith('tasks/')) continue;
     if (!/\.ya?ml$/.test(file)) {
-      reader.problemAt(file, 1, 1, 'task files must be YAML (.yaml)', 'warning');
+      reader.problemAt(file, 1, 1, msg('problem.taskFileNotYaml'), 'warning');
       continue;
     }
     for (const entry of reader.readList(TaskSchema, file, 'tasks', ids.tasks)) tasks.push({ file, ...entry });
@@ -311,7 +352,8 @@ function finishRead(reader: Reader, read: FilesRead | undefined, meetingReads: r
     meetings: shareTranslationFields(meetings, defaultLocale(checkedSite)),
     ids,
     files: reader.files,
+    outside: reader.outside,
   };
-  reader.addPathProblems(checkContent({ ...model, meetings }));
+  reader.addPathProblems(checkContent({ ...model, meetings }, reader.unread));
   return result(site ? model : undefined);
 }

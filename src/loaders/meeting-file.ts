@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import matter from 'gray-matter';
 import { MeetingSchema } from '../schemas/index.ts';
 import type { Meeting } from '../schemas/index.ts';
@@ -9,9 +7,15 @@ import { checkAgainstSchema } from '../lib/schema-problems.ts';
 import { parseYamlSource, positionProblem } from '../lib/yaml-source.ts';
 import type { YamlSource } from '../lib/yaml-source.ts';
 import type { Problem } from '../lib/problems.ts';
+import { messageLang, msg } from '../lib/messages.ts';
+import { formatNumber } from '../i18n/translate.ts';
+import { NotUtf8Error, readContentText } from './content-files.ts';
 
 /** `YYYY-MM-DD-slug.LANG.md` */
 export const MEETING_FILE_PATTERN = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2,3})\.md$/;
+
+/** A meeting body longer than this (in bytes of UTF-8: 1 MB) is warned about: its page would be too heavy on a phone. */
+export const MAX_BODY_BYTES = 1_000_000;
 
 /** What one meeting file gives: its entry when it is usable, its problems, and its body as safe HTML. */
 export interface MeetingFileRead {
@@ -34,9 +38,14 @@ function countLines(text: string): number {
   return count;
 }
 
+/** A file whose opening `---` has no closing `---`. */
+const UNCLOSED = 'unclosed';
+
 /** Splits a meeting file into its frontmatter, parsed with positions, and its body. */
-function splitMeeting(file: string, text: string): Parts | undefined {
+function splitMeeting(file: string, text: string): Parts | typeof UNCLOSED | undefined {
   if (!/^\uFEFF?---/.test(text)) return undefined;
+  // Without its closing line, the whole file would be read as frontmatter and its text as YAML.
+  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(text.indexOf('---') + 3))) return UNCLOSED;
   // gray-matter only splits the file; the frontmatter is parsed with positions here.
   const split = matter(text, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } });
   const frontmatterStart = text.indexOf(split.matter);
@@ -51,7 +60,8 @@ function splitMeeting(file: string, text: string): Parts | undefined {
  */
 export function meetingSource(dir: string, file: string): YamlSource | undefined {
   try {
-    return splitMeeting(file, readFileSync(path.join(dir, file), 'utf8'))?.source;
+    const parts = splitMeeting(file, readContentText(dir, file));
+    return parts === UNCLOSED ? undefined : parts?.source;
   } catch {
     return undefined;
   }
@@ -71,16 +81,25 @@ export function readMeetingFile(dir: string, { file, text }: MeetingJob): Meetin
   const name = file.slice('meetings/'.length);
   const match = MEETING_FILE_PATTERN.exec(name);
   if (!match) {
-    const hint = name.endsWith('.mdx')
-      ? 'meetings are plain Markdown (.md): MDX can run code and is not accepted'
-      : 'name it YYYY-MM-DD-slug.LANG.md, e.g. 2025-09-18-ban-chi-dao-tinh.vi.md (slug: lower-case letters, digits and hyphens)';
-    problemAt(1, 1, `meeting file name '${name}' is not valid: ${hint}`);
+    const hint = msg(name.endsWith('.mdx') ? 'problem.meetingName.mdx' : 'problem.meetingName.pattern');
+    problemAt(1, 1, msg('problem.meetingName', { name, hint }));
     return { file, problems };
   }
   const [, fileDate, slug, lang] = match as unknown as [string, string, string, string];
-  const parts = splitMeeting(file, text ?? readFileSync(path.join(dir, file), 'utf8'));
+  try {
+    text ??= readContentText(dir, file);
+  } catch (e) {
+    if (!(e instanceof NotUtf8Error)) throw e;
+    problemAt(e.line, e.column, e.message);
+    return { file, problems };
+  }
+  const parts = splitMeeting(file, text);
   if (!parts) {
-    problemAt(1, 1, 'the file must start with frontmatter between two "---" lines (title, date, summary)');
+    problemAt(1, 1, msg('problem.noFrontmatter'));
+    return { file, problems };
+  }
+  if (parts === UNCLOSED) {
+    problemAt(1, 1, msg('problem.unclosedFrontmatter'));
     return { file, problems };
   }
   const { source, body, bodyLineOffset } = parts;
@@ -88,12 +107,16 @@ export function readMeetingFile(dir: string, { file, text }: MeetingJob): Meetin
   if (source.data === undefined) return { file, problems };
   const frontmatter = (source.data ?? {}) as Record<string, unknown>;
   if (typeof frontmatter !== 'object' || Array.isArray(frontmatter)) {
-    problemAt(source.lineOffset + 1, 1, 'the frontmatter must be a map of fields (title, date, summary, …)');
+    problemAt(source.lineOffset + 1, 1, msg('problem.frontmatterNotMap'));
     return { file, problems };
   }
   const checked = checkAgainstSchema(MeetingSchema, frontmatter, file);
   problems.push(...checked.problems.map((problem) => positionProblem(source, problem)));
   const data = (checked.value ?? checked.partial) as Meeting | undefined;
+  const size = Buffer.byteLength(body, 'utf8');
+  if (size > MAX_BODY_BYTES) {
+    problemAt(bodyLineOffset + 1, 1, msg('problem.longBody', { size: formatNumber(Math.round(size / 100_000) / 10, messageLang()) }), 'warning');
+  }
   const rendered = renderMeetingBody(body);
   for (const removed of rendered.removed) problemAt(removed.line + bodyLineOffset, removed.column, removed.message, 'warning');
   if (!data) return { file, problems, html: rendered.html };

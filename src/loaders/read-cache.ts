@@ -5,12 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
-// The code that turns a content file into what is kept for it: its parsers, schemas and checks.
-const READING_CODE = ['lib', 'loaders', 'schemas'].map((folder) => path.join(SRC, folder));
+// The code that turns a content file into what is kept for it: its parsers, schemas and checks, and
+// the dictionaries its messages are written from.
+const READING_CODE = ['lib', 'loaders', 'schemas', 'i18n'].map((folder) => path.join(SRC, folder));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? sourceFiles(path.join(dir, entry.name)) : entry.name.endsWith('.ts') ? [path.join(dir, entry.name)] : []))
+    .flatMap((entry) => (entry.isDirectory() ? sourceFiles(path.join(dir, entry.name)) : /\.(ts|json)$/.test(entry.name) ? [path.join(dir, entry.name)] : []))
     .sort();
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { contentDir } from './content-reader.ts';
+import { insideContentFolder } from './content-files.ts';
 
 /** What the Astro config needs from site.yaml before the content is checked. */
 export interface SiteConfig {
@@ -17,6 +18,8 @@ export interface SiteConfig {
 export function readSiteConfig(dir: string = contentDir()): SiteConfig {
   let site: Record<string, unknown> = {};
   try {
+    // A site.yaml that links outside the content folder is not read (the validator refuses it).
+    if (!insideContentFolder(dir, 'site.yaml')) throw new Error('outside the content folder');
     const parsed = parse(readFileSync(path.join(dir, 'site.yaml'), 'utf8'));
     if (parsed && typeof parsed === 'object') site = parsed as Record<string, unknown>;
   } catch {

@@ -1,37 +1,41 @@
 import { z } from 'astro/zod';
+
+// Error texts here are message keys (`problem.…` in src/i18n/*.json), written out by `describeIssue`
+// (src/lib/schema-problems.ts) in the message language, with the value given as `{input}`.
 import { isIsoDate, isIsoDateTime } from '../lib/dates.ts';
 
 /** An id: letters, digits, dot, underscore and hyphen, starting with a letter or digit. */
 export const IdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
-    error: 'must start with a letter or digit and use only letters, digits, ".", "_" and "-"',
+    error: 'problem.schema.id',
   });
 
 /** A locale code such as `vi` or `en`. */
 export const LocaleSchema = z.string().regex(/^[a-z]{2,3}$/, {
-  error: 'must be a two- or three-letter language code such as "vi" or "en"',
+  error: 'problem.schema.locale',
 });
 
 /** A calendar date written `YYYY-MM-DD`, in the site's timezone. */
 export const IsoDateSchema = z
-  .string({ error: 'must be a date written as YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written as YYYY-MM-DD' })
-  .refine(isIsoDate, { error: (issue) => `${String(issue.input)} is not a real calendar date` });
+  .string({ error: 'problem.schema.date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'problem.schema.date' })
+  // Only a date written YYYY-MM-DD can be no real date; any other is refused above, once.
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isIsoDate(s), { error: 'problem.schema.notRealDate' });
 
 /** A calendar date, or a date-time with its offset (`2025-09-18T14:00:00+07:00`). */
 export const DateOrDateTimeSchema = z
-  .string({ error: 'must be a date (YYYY-MM-DD) or a date-time with offset (2025-09-18T14:00:00+07:00)' })
+  .string({ error: 'problem.schema.dateOrDateTime' })
   .refine((s) => isIsoDate(s) || isIsoDateTime(s), {
-    error: (issue) =>
-      `${String(issue.input)} is not a real date (YYYY-MM-DD) or date-time with offset (2025-09-18T14:00:00+07:00)`,
+    // Written the right way but no real date: said so; written another way: the format asked for.
+    error: (issue) => (/^\d{4}-\d{2}-\d{2}/.test(String(issue.input)) ? 'problem.schema.notRealDateTime' : 'problem.schema.dateOrDateTime'),
   });
 
-const TEXT_ERROR = 'must be text: a string, or a map of language to string such as { vi: "…", en: "…" }';
+const TEXT_ERROR = 'problem.schema.text';
 
 /** Text in the site's default locale, or a map of locale to text: `{ vi: "…", en: "…" }`. */
 export const LocalisedTextSchema = z.union(
-  [z.string().trim().min(1, { error: 'must not be empty' }), z.record(LocaleSchema, z.string().trim().min(1))],
+  [z.string().trim().min(1, { error: 'problem.schema.notEmpty' }), z.record(LocaleSchema, z.string().trim().min(1))],
   { error: TEXT_ERROR },
 );
 
@@ -41,18 +45,18 @@ export const WebUrlSchema = z.string().superRefine((value, ctx) => {
   try {
     url = new URL(value);
   } catch {
-    ctx.addIssue({ code: 'custom', message: `'${value}' is not an absolute URL; write it in full, starting with https://` });
+    ctx.addIssue({ code: 'custom', message: 'problem.schema.notUrl', params: { value } });
     return;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    ctx.addIssue({ code: 'custom', message: `uses the scheme '${url.protocol}', which is not allowed; use https: (or http:)` });
+    ctx.addIssue({ code: 'custom', message: 'problem.schema.badScheme', params: { scheme: url.protocol } });
   }
 });
 
 /** An absolute `https:` address. */
 export const HttpsUrlSchema = z.string().superRefine((value, ctx) => {
   if (!/^https:\/\/[^/\s]+/.test(value)) {
-    ctx.addIssue({ code: 'custom', message: `'${value}' must be an absolute URL starting with https://` });
+    ctx.addIssue({ code: 'custom', message: 'problem.schema.notHttps', params: { value } });
   }
 });
 
@@ -70,6 +74,14 @@ export const SourceLinkSchema = z.object({
   accessed: IsoDateSchema.optional(),
 });
 
+/**
+ * Where something was reported: a source link, or the id of a meeting of the site (its file name
+ * without `.LANG.md`), whose page then says where it was reported.
+ */
+export const SourceRefSchema = z.union([SourceLinkSchema, IdSchema], {
+  error: () => 'problem.schema.sourceRef',
+});
+
 /** A correction or change after publication. */
 export const UpdateSchema = z.object({
   /** When the change was made. */
@@ -80,14 +92,15 @@ export const UpdateSchema = z.object({
 
 export type LocalisedText = z.output<typeof LocalisedTextSchema>;
 export type SourceLink = z.output<typeof SourceLinkSchema>;
+export type SourceRef = z.output<typeof SourceRefSchema>;
 export type Update = z.output<typeof UpdateSchema>;
 
-/** An enum whose error names the value given and every value allowed. */
+/**
+ * An enum whose error names the value given and every value allowed (and the value meant, when the
+ * author wrote it in Vietnamese or misspelled it: see `describeIssue`).
+ */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, {
-    error: (issue) =>
-      issue.input === undefined
-        ? `is required; allowed: ${values.join(', ')}`
-        : `'${String(issue.input)}' is not one of: ${values.join(', ')}`,
+    error: (issue) => (issue.input === undefined ? 'problem.schema.requiredOneOf' : 'problem.schema.notOneOf'),
   });
 }

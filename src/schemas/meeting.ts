@@ -5,6 +5,7 @@ import {
   IdSchema,
   IsoDateSchema,
   SourceLinkSchema,
+  SourceRefSchema,
   UpdateSchema,
   oneOf,
 } from './common.ts';
@@ -21,9 +22,9 @@ export const PersonSchema = z.object({
 });
 
 const countSchema = z
-  .number({ error: 'must be a whole number' })
-  .int({ error: 'must be a whole number' })
-  .nonnegative({ error: 'must not be negative' });
+  .number({ error: 'problem.schema.wholeNumber' })
+  .int({ error: 'problem.schema.wholeNumber' })
+  .nonnegative({ error: 'problem.schema.notNegative' });
 
 /** A period of a reported figure: `cumulative`, a year (`2025`) or a quarter (`2025-Q3`). */
 export const PeriodSchema = z.union(
@@ -32,7 +33,7 @@ export const PeriodSchema = z.union(
     z.number().int().min(1900).max(2200),
     z.string().regex(/^\d{4}(-Q[1-4])?$/),
   ],
-  { error: "must be 'cumulative', a year such as 2025, or a quarter such as 2025-Q3" },
+  { error: 'problem.schema.period' },
 );
 
 /** What a meeting stated about progress, kept as stated. */
@@ -55,34 +56,45 @@ export const ReportedFigureSchema = z
     /** Number overdue. */
     overdue: countSchema.optional(),
     /** The percentage completed as stated, e.g. 53.66 or 43. */
-    percent_completed: z.number({ error: 'must be a number such as 53.66' }).min(0).max(100).optional(),
+    percent_completed: z.number({ error: 'problem.schema.percent' }).min(0).max(100).optional(),
   })
   .superRefine((figure, ctx) => {
     const stated = ['total', 'completed', 'on_schedule', 'overdue', 'percent_completed'] as const;
     if (!stated.some((field) => figure[field] !== undefined)) {
       ctx.addIssue({
         code: 'custom',
-        message: 'states no figure: give at least one of total, completed, on_schedule, overdue, percent_completed',
+        message: 'problem.schema.noFigure',
       });
     }
     for (const problem of checkFigureArithmetic(figure)) {
-      ctx.addIssue({ code: 'custom', path: [problem.field], message: describeFigureProblem(problem) });
+      ctx.addIssue({ code: 'custom', path: [problem.field], ...describeFigureProblem(problem) });
     }
   });
 
-function describeFigureProblem(problem: ReturnType<typeof checkFigureArithmetic>[number]): string {
+/** The message key for an arithmetic problem of a figure, with its numbers. */
+function describeFigureProblem(problem: ReturnType<typeof checkFigureArithmetic>[number]): { message: string; params: Record<string, unknown> } {
   const p = problem.params as Record<string, number | string>;
   switch (problem.code) {
     case 'partExceedsTotal':
-      return `(${p.value}) is more than the total (${p.total})`;
+      return { message: 'problem.schema.partExceedsTotal', params: p };
     case 'partsExceedTotal':
-      return `: completed + on_schedule + overdue (${p.sum ?? p.value}) is more than the total (${p.total})`;
+      return { message: 'problem.schema.partsExceedTotal', params: { ...p, sum: p.sum ?? p.value } };
     case 'percentMismatch':
-      return `${p.stated} does not match completed / total = ${p.computed} (allowed difference ${p.tolerance} at the precision stated)`;
+      return { message: 'problem.schema.percentMismatch', params: p };
     default:
-      return `figure is inconsistent (${problem.code})`;
+      return { message: 'problem.schema.inconsistent', params: { code: problem.code } };
   }
 }
+
+/** A report on carrying out a direction. */
+export const FollowUpSchema = z.object({
+  /** When it was reported. */
+  date: IsoDateSchema,
+  /** What was reported, in the file's language. */
+  note: z.string().trim().min(1),
+  /** Where: a source link, or the id of the meeting that reported it. */
+  source: SourceRefSchema.optional(),
+});
 
 /** Something the meeting asked for. */
 export const DirectionSchema = z.object({
@@ -92,6 +104,8 @@ export const DirectionSchema = z.object({
   tasks: z.array(IdSchema).optional(),
   /** Date it is to be done by. */
   deadline: IsoDateSchema.optional(),
+  /** What has been reported since on carrying it out, oldest first. */
+  follow_up: z.array(FollowUpSchema).optional(),
 });
 
 /** A photo of the meeting. */
@@ -99,8 +113,8 @@ export const ImageSchema = z.object({
   /** Path relative to the content folder, e.g. `media/2025-09-18-hop.jpg`. */
   src: z.string().trim().min(1),
   /** What the photo shows, for readers who cannot see it: required. */
-  alt: z.string({ error: 'is required: describe what the photo shows' }).trim().min(1, {
-    error: 'must not be empty: describe what the photo shows',
+  alt: z.string({ error: 'problem.schema.altRequired' }).trim().min(1, {
+    error: 'problem.schema.altEmpty',
   }),
   /** One-line caption naming the people and their posts. */
   caption: z.string().optional(),
@@ -141,7 +155,7 @@ export const MeetingSchema = z.object({
   /** Corrections and changes after publication. */
   updates: z.array(UpdateSchema).optional(),
   /** `true` keeps it out of the build. */
-  draft: z.boolean({ error: 'must be true or false' }).optional(),
+  draft: z.boolean({ error: 'problem.schema.boolean' }).optional(),
 });
 
 export type Person = z.output<typeof PersonSchema>;

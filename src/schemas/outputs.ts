@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { IsoDateSchema, MEETING_LEVELS, ReportedFigureSchema, TaskSchema } from './index.ts';
+import { IsoDateSchema, MEETING_LEVELS, REGISTRY_COVERAGES, ReportedFigureSchema, TaskSchema } from './index.ts';
 
 /** One entry of `/data/meetings.json`. */
 export const MeetingsJsonItemSchema = z.object({
@@ -40,8 +40,19 @@ const CountsSchema = z.object({
   completed: z.number().int(),
   on_schedule: z.number().int(),
   overdue: z.number().int(),
+  /** Tasks whose status no source reports. */
+  unknown: z.number().int(),
   cancelled: z.number().int(),
   late: z.number().int(),
+});
+
+const SeriesPointSchema = z.object({
+  date: IsoDateSchema,
+  total: z.number().int(),
+  completed: z.number().int(),
+  on_schedule: z.number().int(),
+  overdue: z.number().int(),
+  unknown: z.number().int(),
 });
 
 const RegistryFiguresSchema = z.object({
@@ -55,10 +66,14 @@ const RegistryFiguresSchema = z.object({
 export const ProgressJsonSchema = z.object({
   /** The date every derived state is computed as of. */
   as_of: IsoDateSchema,
-  /** Per programme: counts as of `as_of`, and the series over meeting dates. */
+  /**
+   * Per programme: how much of it the registry holds (`partial`: only the tasks that the public record
+   * names, so its counts are counts of those tasks, never the programme's progress), its counts as of
+   * `as_of`, and the series over meeting dates.
+   */
   programmes: z.record(
     z.string(),
-    z.object({ counts: CountsSchema, series: z.array(RegistryFiguresSchema.extend({ date: IsoDateSchema })) }),
+    z.object({ registry: z.enum(REGISTRY_COVERAGES), counts: CountsSchema, series: z.array(SeriesPointSchema) }),
   ),
   /** Every reported figure of a published meeting, beside the registry's. */
   reported: z.array(
@@ -69,8 +84,13 @@ export const ProgressJsonSchema = z.object({
       period: z.string(),
       as_of: IsoDateSchema,
       figures: z.record(z.string(), z.number()),
-      /** Null when the registry cannot compute it (another scope). */
+      /** Null when the registry cannot compute it (another scope); for a partial registry, the counts of its published tasks. */
       registry: RegistryFiguresSchema.nullable(),
+      /** Whether the registry can check the figure. */
+      comparable: z.boolean(),
+      /** Why it cannot, when `comparable` is false. */
+      reason: z.enum(['other-scope', 'partial-registry', 'invalid-period']).optional(),
+      /** Null when not comparable. */
       agrees: z.boolean().nullable(),
       differences: z.array(z.object({ field: z.string(), reported: z.number(), registry: z.number() })),
     }),

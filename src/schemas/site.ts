@@ -17,7 +17,7 @@ export const SiteObjectSchema = z.object({
   /** Absolute https URL where the site is deployed. */
   url: HttpsUrlSchema,
   /** Languages, the first one the default unless `default_locale` is set. */
-  locales: z.array(LocaleSchema).min(1, { error: 'must list at least one language, e.g. [vi, en]' }),
+  locales: z.array(LocaleSchema).min(1, { error: 'problem.schema.locales' }),
   /** The default language: one of `locales`. */
   default_locale: LocaleSchema.optional(),
   /** When set, derived states are computed as of this date. */
@@ -38,7 +38,7 @@ export const SiteObjectSchema = z.object({
   /** Licence of the published data. */
   licence: z.object({ name: z.string().min(1), url: WebUrlSchema.optional() }).optional(),
   /** The site's timezone; dates without a time are calendar dates in it. */
-  timezone: z.literal('Asia/Ho_Chi_Minh', { error: 'only Asia/Ho_Chi_Minh is supported' }).optional(),
+  timezone: z.literal('Asia/Ho_Chi_Minh', { error: 'problem.schema.timezone' }).optional(),
 });
 
 /** Rules across the fields of site.yaml. */
@@ -47,7 +47,8 @@ export function refineSite(site: { default_locale?: string | undefined; locales:
     ctx.addIssue({
       code: 'custom',
       path: ['default_locale'],
-      message: `'${site.default_locale}' is not one of the locales: ${site.locales.join(', ')}`,
+      message: 'problem.schema.defaultLocale',
+      params: { value: site.default_locale, locales: site.locales.join(', ') },
     });
   }
 }

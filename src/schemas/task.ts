@@ -4,12 +4,16 @@ import {
   IsoDateSchema,
   LocalisedTextSchema,
   SourceLinkSchema,
+  SourceRefSchema,
   UpdateSchema,
   oneOf,
 } from './common.ts';
 
-/** Status values an author writes. */
-export const TASK_STATUSES = ['not-started', 'in-progress', 'completed', 'cancelled'] as const;
+/**
+ * Status values an author writes. `unknown`: no source reports where the task stands; `not-started`
+ * only where a source says work has not started.
+ */
+export const TASK_STATUSES = ['not-started', 'in-progress', 'completed', 'cancelled', 'unknown'] as const;
 
 /** A task's status. */
 export const TaskStatusSchema = oneOf(TASK_STATUSES);
@@ -22,8 +26,8 @@ export const HistoryEntrySchema = z.object({
   status: TaskStatusSchema,
   /** What happened. */
   note: LocalisedTextSchema.optional(),
-  /** Where it was reported. */
-  source: SourceLinkSchema.optional(),
+  /** Where it was reported: a source link, or the id of the meeting that reported it. */
+  source: SourceRefSchema.optional(),
 });
 
 /** A task of the registry. */
@@ -63,14 +67,15 @@ export const TaskSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['status'],
-        message: "is 'completed' but there is no 'completed' date; add completed: YYYY-MM-DD",
+        message: 'problem.schema.completedNoDate',
       });
     }
     if (task.completed && task.status !== 'completed') {
       ctx.addIssue({
         code: 'custom',
         path: ['completed'],
-        message: `is given but status is '${task.status}'; set status: completed or remove the completed date`,
+        message: 'problem.schema.completedNotDone',
+        params: { status: task.status },
       });
     }
     task.history?.forEach((entry, i) => {
@@ -79,7 +84,8 @@ export const TaskSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['history', i, 'date'],
-          message: `must be oldest first: ${entry.date} comes after ${previous.date}`,
+          message: 'problem.schema.historyOrder',
+          params: { date: entry.date, previous: previous.date },
         });
       }
     });

@@ -4,14 +4,16 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, ROOT } from '../helpers/run.ts';
+import { ROOT } from '../helpers/run.ts';
 import { axeViolations } from '../helpers/browser.ts';
-import { buildAndOpen } from '../helpers/site.ts';
+import { openBuilt } from '../helpers/site.ts';
+import { builtFixture } from '../helpers/fixture-build.ts';
 import type { OpenSite } from '../helpers/site.ts';
 
 const SHOTS = path.join(ROOT, 'test/e2e/screenshots');
+const built = builtFixture('valid');
+const out = built.out;
 let site: OpenSite;
-let out: string;
 let context: BrowserContext;
 
 function pages(dir = out): string[] {
@@ -25,8 +27,7 @@ function pages(dir = out): string[] {
 }
 
 beforeAll(async () => {
-  site = await buildAndOpen('e2e', () => fixture('valid'));
-  out = site.out;
+  site = await openBuilt(out);
   // axe is injected into each page, which the pages' own CSP would refuse.
   context = await site.browser.newContext({ bypassCSP: true });
 }, 300_000);
@@ -43,8 +44,9 @@ describe('every page of the built site', () => {
     page.on('request', (r) => !r.url().startsWith(site.url) && !r.url().startsWith('data:') && problems.push(`${current}: other origin: ${r.url()}`));
     const list = pages();
     expect(list.length).toBeGreaterThan(50);
-    for (const url of list) {
+    for (const [i, url] of list.entries()) {
       current = url;
+      if (i % 20 === 0) process.stdout.write(`axe: page ${i + 1} of ${list.length} (${url})\n`);
       const response = await page.goto(site.url + url);
       if (response?.status() !== 200) problems.push(`${url}: HTTP ${response?.status()}`);
       const lang = await page.getAttribute('html', 'lang');

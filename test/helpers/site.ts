@@ -17,6 +17,18 @@ export interface OpenSite {
   close(): Promise<void>;
 }
 
+/** Serves a site already built into `out` and starts Chromium; closing stops both and leaves `out` alone. */
+export async function openBuilt(out: string): Promise<OpenSite> {
+  const site = await serve(out);
+  try {
+    const browser = await launchBrowser();
+    return { out, url: site.url, browser, close: async () => { await browser.close(); await site.close(); } };
+  } catch (e) {
+    await site.close();
+    throw e;
+  }
+}
+
 /**
  * Builds the content folder that `content` gives (it may write one into the temporary folder it is
  * handed), serves the site and starts Chromium, as a reader's visit needs.

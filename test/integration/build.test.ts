@@ -45,14 +45,15 @@ describe('npm run build on a content folder the project never saw', () => {
   it('writes progress.json with the counting rules applied', () => {
     const progress = readJson<any>('data/progress.json');
     expect(progress.as_of).toBe('2025-10-01');
-    expect(progress.programmes['kh-12'].counts).toEqual({ total: 11, completed: 4, on_schedule: 5, overdue: 2, cancelled: 1, late: 1 });
-    expect(progress.programmes['nq-57'].counts).toEqual({ total: 1, completed: 0, on_schedule: 1, overdue: 0, cancelled: 0, late: 0 });
+    expect(progress.programmes['kh-12'].registry).toBe('complete');
+    expect(progress.programmes['kh-12'].counts).toEqual({ total: 11, completed: 4, on_schedule: 5, overdue: 2, unknown: 0, cancelled: 1, late: 1 });
+    expect(progress.programmes['nq-57'].counts).toEqual({ total: 1, completed: 0, on_schedule: 1, overdue: 0, unknown: 0, cancelled: 0, late: 0 });
     // A point at every published meeting date and at the as-of date; the draft's date is not one.
     expect(progress.programmes['kh-12'].series).toEqual([
-      { date: '2025-01-13', total: 10, completed: 0, on_schedule: 10, overdue: 0 },
-      { date: '2025-06-15', total: 11, completed: 1, on_schedule: 10, overdue: 0 },
-      { date: '2025-09-25', total: 11, completed: 3, on_schedule: 7, overdue: 1 },
-      { date: '2025-10-01', total: 11, completed: 4, on_schedule: 5, overdue: 2 },
+      { date: '2025-01-13', total: 10, completed: 0, on_schedule: 10, overdue: 0, unknown: 0 },
+      { date: '2025-06-15', total: 11, completed: 1, on_schedule: 10, overdue: 0, unknown: 0 },
+      { date: '2025-09-25', total: 11, completed: 3, on_schedule: 7, overdue: 1, unknown: 0 },
+      { date: '2025-10-01', total: 11, completed: 4, on_schedule: 5, overdue: 2, unknown: 0 },
     ]);
     expect(progress.programmes['nq-57'].series.map((p: any) => p.total)).toEqual([0, 1, 1, 1]);
   });
@@ -64,30 +65,30 @@ describe('npm run build on a content folder the project never saw', () => {
         meeting: '2025-06-15-hop-quy-2', programme: 'kh-12', scope: 'tinh-mau', period: 'cumulative', as_of: '2025-06-15',
         figures: { total: 11, completed: 1, percent_completed: 9.09 },
         registry: { total: 11, completed: 1, on_schedule: 10, overdue: 0 },
-        agrees: true, differences: [],
+        comparable: true, agrees: true, differences: [],
       },
       {
         meeting: '2025-09-25-hop-quy-3', programme: 'kh-12', scope: 'tinh-mau', period: 'cumulative', as_of: '2025-09-25',
         figures: { total: 11, completed: 4, overdue: 1, percent_completed: 36.36 },
         registry: { total: 11, completed: 3, on_schedule: 7, overdue: 1 },
-        agrees: false, differences: [{ field: 'completed', reported: 4, registry: 3 }],
+        comparable: true, agrees: false, differences: [{ field: 'completed', reported: 4, registry: 3 }],
       },
       {
         meeting: '2025-09-25-hop-quy-3', programme: 'kh-12', scope: 'tinh-mau', period: '2025', as_of: '2025-09-25',
         figures: { total: 9, completed: 3, overdue: 1 },
         registry: { total: 9, completed: 3, on_schedule: 5, overdue: 1 },
-        agrees: true, differences: [],
+        comparable: true, agrees: true, differences: [],
       },
       {
         meeting: '2025-09-25-hop-quy-3', programme: 'kh-12', scope: 'tinh-mau', period: '2025-Q3', as_of: '2025-09-25',
         figures: { total: 2, overdue: 1 },
         registry: { total: 2, completed: 0, on_schedule: 1, overdue: 1 },
-        agrees: true, differences: [],
+        comparable: true, agrees: true, differences: [],
       },
       {
         meeting: '2025-09-25-hop-quy-3', programme: 'nq-57', scope: 'national', period: 'cumulative', as_of: '2025-09-25',
         figures: { completed: 485, on_schedule: 561, overdue: 86, percent_completed: 43 },
-        registry: null, agrees: null, differences: [],
+        registry: null, comparable: false, reason: 'other-scope', agrees: null, differences: [],
       },
     ]);
   });
@@ -124,9 +125,10 @@ describe('npm run build on a content folder the project never saw', () => {
   it('writes tasks.csv with a header and one row per task', () => {
     const csv = readFileSync(path.join(outA, 'data/tasks.csv'), 'utf8');
     const rows = csv.trimEnd().split('\r\n');
-    expect(rows[0]).toBe('id,title_vi,title_en,programme,owner,partners,category,assigned,deadline,status,completed,overdue,late,on_schedule,url,meetings');
+    // A byte order mark first, so that spreadsheets read UTF-8.
+    expect(rows[0]).toBe('\uFEFFid,title_vi,title_en,programme,owner,partners,category,assigned,deadline,status,completed,overdue,late,on_schedule,url,meetings');
     expect(rows).toHaveLength(15);
-    expect(rows).toContain('K13,Ứng dụng định danh điện tử,Roll out electronic identity,kh-12,u-noivu,u-khcn;u-ubnd,,2025-06-01,2025-11-30,in-progress,,false,false,true,/tasks/K13/,');
+    expect(rows).toContain('K13,Ứng dụng định danh điện tử,Roll out electronic identity,kh-12,u-noivu,u-khcn;u-ubnd,,2025-06-01,2025-11-30,in-progress,,false,false,true,https://tien-do.tinh-mau.example/tasks/K13/,');
   });
 
   it('renders one page per meeting per language and one per task per language', () => {
@@ -151,8 +153,8 @@ describe('npm run build on a content folder the project never saw', () => {
     const before = digest(outA);
     const failed = runScript('build.ts', [], { CONTENT_DIR: fixture('invalid'), OUT_DIR: outA });
     expect(failed.status).toBe(1);
-    expect(failed.stderr).toContain("tasks/a.yaml:5:11: error: status 'done' is not one of");
-    expect(failed.stderr).toMatch(/content errors; nothing was built and .* is unchanged/);
+    expect(failed.stderr).toContain("tasks/a.yaml:5:11: error: status 'done' không phải một trong các giá trị");
+    expect(failed.stderr).toMatch(/build: \d+ lỗi trong nội dung; không dựng trang nào và .* giữ nguyên/);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     expect(digest(outA)).toEqual(before);
   }, 300_000);

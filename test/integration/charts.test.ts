@@ -1,22 +1,13 @@
 // The charts of a built fixture: their tables hold the numbers of progress.json, and pages carry
 // JavaScript only where a chart or search needs it, within the size budget.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, runScript } from '../helpers/run.ts';
+import { describe, expect, it } from 'vitest';
+import { builtFixture } from '../helpers/fixture-build.ts';
 
-const work = mkdtempSync(path.join(tmpdir(), 'nq57-charts-'));
-const out = path.join(work, 'dist');
-const read = (file: string) => readFileSync(path.join(out, file), 'utf8');
+const { out, read } = builtFixture('valid');
 const JS_BUDGET = 70 * 1024;
-
-beforeAll(() => {
-  const result = runScript('build.ts', [], { CONTENT_DIR: fixture('valid'), OUT_DIR: out });
-  expect(result.status, result.stderr).toBe(0);
-}, 300_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Rows of a chart's table: [label, ...cells] as text. */
 function tableRows(html: string, id: string): string[][] {

@@ -2,6 +2,8 @@
 // build makes with endpoints, answer at the same addresses as in the built site.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, ROOT } from '../helpers/run.ts';
@@ -9,6 +11,10 @@ import { fixture, ROOT } from '../helpers/run.ts';
 const PORT = 4391;
 const BASE = `http://127.0.0.1:${PORT}`;
 let server: ChildProcess;
+// A copy of the fixture, which the preview tests change as an author would.
+const work = mkdtempSync(path.join(tmpdir(), 'nq57-dev-'));
+const content = path.join(work, 'content');
+cpSync(fixture('valid'), content, { recursive: true });
 
 function withoutTestRunner(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST'));
@@ -20,7 +26,7 @@ beforeAll(async () => {
     cwd: ROOT,
     // As an author runs it: without the test runner's own variables (VITEST, NODE_ENV=test), which
     // the dev server's Vite would read as running under a test.
-    env: { ...withoutTestRunner(process.env), ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: fixture('valid'), AS_OF: '2025-10-01' },
+    env: { ...withoutTestRunner(process.env), ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: content, AS_OF: '2025-10-01' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (chunk) => (output += chunk));
@@ -39,6 +45,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   server?.kill();
+  rmSync(work, { recursive: true, force: true });
 });
 
 async function page(url: string): Promise<{ status: number; h1: string | undefined; css: string | undefined }> {
@@ -71,4 +78,38 @@ describe('the dev server', () => {
     expect((await page('/tasks/NO-SUCH-TASK/')).status).toBe(404);
     expect((await page('/meetings/2020-01-01-khong-co/')).status).toBe(404);
   });
+});
+
+describe('the preview', () => {
+  it('shows a draft, with a note saying it is one', async () => {
+    const response = await fetch(`${BASE}/meetings/2025-09-30-ban-nhap/`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<p class="app-draft" role="note">Bản nháp: tin này chưa được đăng.');
+    // Published pages have no such note, and no list of errors while there are none.
+    const published = await (await fetch(`${BASE}/meetings/2025-09-25-hop-quy-3/`)).text();
+    expect(published).not.toContain('app-draft');
+    expect(published).not.toContain('app-preview');
+  });
+
+  it('lists a content error, with its file and line, on the page being previewed, until it is fixed', async () => {
+    const file = path.join(content, 'tasks/kh-12.yaml');
+    const before = readFileSync(file, 'utf8');
+    writeFileSync(file, before.replace('  owner: u-khcn\n  partners', '\towner: u-khcn\n  partners'));
+    const expected = 'tasks/kh-12.yaml:4:1: error: dòng này thụt lề bằng ký tự tab (cột 1); YAML không cho phép thụt lề bằng tab: dùng dấu cách thay cho tab';
+    let text = '';
+    for (let i = 0; i < 60 && !text.includes(expected); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      text = await (await fetch(`${BASE}/tasks/K3/`)).text();
+    }
+    expect(text).toContain('<div class="app-preview" role="alert"><p><strong>Xem trước: nội dung có 1 lỗi.');
+    expect(text).toContain(`<code>${expected}</code>`);
+    // The last good content is still shown.
+    expect(/<h1[^>]*>([^<]*)</.exec(text)?.[1]).toBe('Thuê dịch vụ trung tâm dữ liệu');
+    writeFileSync(file, before);
+    for (let i = 0; i < 60 && text.includes('app-preview'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      text = await (await fetch(`${BASE}/tasks/K3/`)).text();
+    }
+    expect(text).not.toContain('app-preview');
+  }, 90_000);
 });

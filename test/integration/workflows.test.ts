@@ -44,4 +44,24 @@ describe('GitHub Actions workflows', () => {
     expect(publish.jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
     expect(steps.some((s) => s.uses?.startsWith('actions/cache') && JSON.stringify(s).includes('node_modules/.astro'))).toBe(true);
   });
+
+  it('publishes a content-only commit without the browser suite, a code change after every test', () => {
+    const publish = parse(read('publish.yml'));
+    const steps = publish.jobs.build.steps as Array<{ id?: string; if?: string; uses?: string; run?: string }>;
+    const at = (text: string) => steps.findIndex((s) => s.run?.includes(text) ?? false);
+    const upload = steps.findIndex((s) => s.uses?.startsWith('actions/upload-pages-artifact') ?? false);
+    expect(steps[0]!.uses).toMatch(/^actions\/checkout@/);
+    expect(JSON.stringify(steps[0])).toContain('"fetch-depth":0');
+    const changes = steps.findIndex((s) => s.id === 'changes');
+    expect(steps[changes]!.run).toBe('node scripts/ci-changes.ts');
+    expect(changes).toBeLessThan(at('npm install'));
+    for (const run of ['npm run validate', 'npm run check:corrections', 'npm run build', 'npm run smoke', 'npm test']) {
+      expect(at(run), run).toBeGreaterThan(changes);
+      expect(at(run), run).toBeLessThan(upload);
+    }
+    expect(steps[at('npm run check:corrections')]!.run).toContain('--base "${{ steps.changes.outputs.base }}"');
+    expect(steps[at('npm test')]!.if).toBe("steps.changes.outputs.code == 'true'");
+    expect(steps[at('npm run smoke')]!.if).toBeUndefined();
+    expect(publish.permissions.actions).toBe('write');
+  });
 });

@@ -17,6 +17,8 @@ function countedKey(view: TaskView): StatusKey | null {
       return 'on_schedule';
     case 'overdue':
       return 'overdue';
+    case 'unknown':
+      return 'unknown';
     default:
       return null;
   }
@@ -24,13 +26,13 @@ function countedKey(view: TaskView): StatusKey | null {
 
 // Counts per group, in the order `order` gives; groups with no counted task are left out.
 function countByGroup(model: SiteModel, groupOf: (view: TaskView) => string, order: readonly string[]): Map<string, StatusCounts> {
-  const groups = new Map<string, StatusCounts>(order.map((key) => [key, { completed: 0, on_schedule: 0, overdue: 0 }]));
+  const groups = new Map<string, StatusCounts>(order.map((key) => [key, { completed: 0, on_schedule: 0, overdue: 0, unknown: 0 }]));
   for (const view of model.tasks) {
     const key = countedKey(view);
     if (key === null) continue;
     const group = groupOf(view);
     let counts = groups.get(group);
-    if (!counts) groups.set(group, (counts = { completed: 0, on_schedule: 0, overdue: 0 }));
+    if (!counts) groups.set(group, (counts = { completed: 0, on_schedule: 0, overdue: 0, unknown: 0 }));
     counts[key] += 1;
   }
   return new Map([...groups].filter(([, c]) => c.completed + c.on_schedule + c.overdue > 0));

@@ -1,6 +1,6 @@
 import type { SiteModel } from '../site-model.ts';
 import { programmeProgress } from './status-breakdown.ts';
-import { countLabelKey, PROGRESS_DATA_FILE, STATUS_KEYS, withEmptyReason } from './types.ts';
+import { countLabelKey, PROGRESS_DATA_FILE, STATUS_KEYS, withEmptyReason, withoutEmptyUnknown } from './types.ts';
 import type { ChartData, ChartPoint } from './types.ts';
 
 /** How to link a reported figure's point to its meeting. */
@@ -12,9 +12,12 @@ export interface ProgressOverTimeOptions {
 // The counts a reported figure is drawn for, beside the registry's line of the same name.
 const POINT_FIELDS = ['completed', 'total'] as const;
 
-/** A programme's registry counts at each series date as lines, with the cumulative figures its meetings reported for this jurisdiction as points. */
+/**
+ * A programme's registry counts at each series date as lines, with the cumulative figures its meetings
+ * reported for this jurisdiction as points; for a partial registry, the reported figures alone.
+ */
 export function toProgressOverTimeData(model: SiteModel, programmeId: string, options: ProgressOverTimeOptions = {}): ChartData {
-  const { series } = programmeProgress(model, programmeId);
+  const { series, registry } = programmeProgress(model, programmeId);
   const jurisdiction = model.site.jurisdiction.id;
   const points: ChartPoint[] = [];
   for (const figure of model.progress.reported) {
@@ -28,18 +31,24 @@ export function toProgressOverTimeData(model: SiteModel, programmeId: string, op
   }
   // Reported figures are in meeting order; the chart reads along its dates.
   points.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  // A partial registry's lines would show how many of the published tasks stand where, which is not the
+  // programme's progress: the chart then shows only what the meetings reported, at the dates they give.
+  const partial = registry === 'partial';
   const data: ChartData = {
     id: `progress-${programmeId}`,
     kind: 'line',
-    captionKey: 'chart.progressOverTime.caption',
+    captionKey: partial ? 'chart.progressOverTime.captionReported' : 'chart.progressOverTime.caption',
     captionParams: { programme: programmeId },
     asOf: model.asOf,
-    labels: series.map((p) => p.date),
+    labels: partial ? [...new Set(points.map((p) => p.label))] : series.map((p) => p.date),
     labelKind: 'date',
-    series: [...STATUS_KEYS, 'total' as const].map((key) => ({ key, labelKey: countLabelKey(key), values: series.map((p) => p[key]) })),
+    series: partial
+      ? []
+      : withoutEmptyUnknown([...STATUS_KEYS, 'total' as const].map((key) => ({ key, labelKey: countLabelKey(key), values: series.map((p) => p[key]) }))),
     points,
     dataFile: PROGRESS_DATA_FILE,
   };
+  if (partial) return points.length === 0 ? withEmptyReason(data, 'noReportedFigures') : data;
   const allZero = series.every((p) => p.total === 0);
   return allZero && points.length === 0 ? withEmptyReason(data, 'noTasks') : data;
 }

@@ -19,11 +19,12 @@ export function programmeProgress(model: SiteModel, programmeId: string): SiteMo
 
 /** Completed, on schedule and overdue tasks of one programme as of the as-of date, as in `progress.json`. */
 export function toStatusChartData(model: SiteModel, programmeId: string): StatusChartData {
-  const { counts } = programmeProgress(model, programmeId);
+  const { counts, registry } = programmeProgress(model, programmeId);
   const data: StatusChartData = {
     id: `status-${programmeId}`,
     kind: 'doughnut',
-    captionKey: 'chart.status.caption',
+    // A partial registry's breakdown is of the tasks published so far, and its caption says so.
+    captionKey: registry === 'partial' ? 'chart.status.captionPartial' : 'chart.status.caption',
     captionParams: { programme: programmeId, total: counts.total },
     asOf: model.asOf,
     // One label, the programme, and one series per state: each slice is a series, as in the stacked bars.

@@ -58,12 +58,12 @@ export const PROGRESS_DATA_FILE = 'data/progress.json';
 export const TASKS_DATA_FILE = 'data/tasks.json';
 
 /** The states a counted task is in, in the order charts show them; cancelled tasks are counted apart. */
-export const STATUS_KEYS = ['completed', 'on_schedule', 'overdue'] as const;
+export const STATUS_KEYS = ['completed', 'on_schedule', 'overdue', 'unknown'] as const;
 
 /** A state a counted task is in. */
 export type StatusKey = (typeof STATUS_KEYS)[number];
 
-/** The i18n key naming a count: `count.completed`, `count.on_schedule`, `count.overdue`, `count.total`. */
+/** The i18n key naming a count: `count.completed`, `count.on_schedule`, `count.overdue`, `count.unknown`, `count.total`. */
 export function countLabelKey(field: StatusKey | 'total'): string {
   return `count.${field}`;
 }
@@ -85,7 +85,15 @@ export function stackTotals(data: ChartData): number[] {
   return data.labels.map((_, i) => data.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
 }
 
-/** Counts per label for each status key, as stacked-bar series. */
+/**
+ * Counts per label for each status key, as stacked-bar series; `unknown` only where some task's status
+ * no source reports, so that a registry with none has no empty slice for it.
+ */
 export function statusSeries(countsByLabel: ReadonlyArray<Record<StatusKey, number>>): ChartSeries[] {
-  return STATUS_KEYS.map((key) => ({ key, labelKey: countLabelKey(key), values: countsByLabel.map((counts) => counts[key]) }));
+  return withoutEmptyUnknown(STATUS_KEYS.map((key) => ({ key, labelKey: countLabelKey(key), values: countsByLabel.map((counts) => counts[key]) })));
+}
+
+/** The series without an `unknown` one that is zero throughout. */
+export function withoutEmptyUnknown(series: ChartSeries[]): ChartSeries[] {
+  return series.filter((s) => s.key !== 'unknown' || s.values.some((v) => v !== null && v !== 0));
 }

@@ -84,11 +84,11 @@ export function randomTasks<T = RegistryTask>(
     x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
     return Math.floor((((x ^ (x >>> 14)) >>> 0) / 4294967296) * n);
   };
-  const statuses = ['not-started', 'in-progress', 'completed', 'cancelled'] as const;
+  const statuses = ['not-started', 'in-progress', 'completed', 'cancelled', 'unknown'] as const;
   const tasks = Array.from({ length: count }, (_, i) => {
-    const status = statuses[next(4)]!;
+    const status = statuses[next(statuses.length)]!;
     const assigned = next(3) === 0 ? undefined : dayOf2025(next(200));
-    const history = Array.from({ length: next(3) }, () => ({ date: dayOf2025(next(300)), status: statuses[next(4)]! })).sort((a, b) => (a.date < b.date ? -1 : 1));
+    const history = Array.from({ length: next(3) }, () => ({ date: dayOf2025(next(300)), status: statuses[next(statuses.length)]! })).sort((a, b) => (a.date < b.date ? -1 : 1));
     return make({
       id: `T-${String(i).padStart(3, '0')}`,
       status,

@@ -63,3 +63,28 @@ describe(buildCalendar, () => {
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
   });
 });
+
+describe('hostile values in a calendar', () => {
+  it('cannot start a line of their own: CR, LF, CRLF and Unicode separators are escaped, control characters dropped', () => {
+    const summary = 'K1\rEND:VEVENT\rBEGIN:VEVENT\nUID:evil\r\nSUMMARY:x\u2028DTSTART:1\u0000\u001b';
+    const text = buildCalendar({ name: 'a\rMETHOD:CANCEL', prodId: '-//t//vi', stamp: '2025-10-01', events: [{ uid: 'task-K1@t', date: '2025-09-30', summary, description: summary }] });
+    const lines = text.split(/\r\n|[\r\n\u2028]/);
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
+    expect(lines.some((l) => /^(UID:evil|METHOD:CANCEL|DTSTART:1)$/.test(l))).toBe(false);
+    expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.uid)).toEqual(['task-K1@t']);
+    expect(events[0]!.summary).toBe('K1\nEND:VEVENT\nBEGIN:VEVENT\nUID:evil\nSUMMARY:x\nDTSTART:1');
+  });
+});
+
+describe('a calendar with no deadline', () => {
+  it('still holds a component, as RFC 5545 requires: the time zone', () => {
+    const text = buildCalendar({ name: 'Sở Nội vụ', prodId: '-//t//vi', stamp: '2025-10-01', events: [] });
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.getAllSubcomponents().map((c) => c.name)).toEqual(['vtimezone']);
+    const zone = calendar.getFirstSubcomponent('vtimezone')!;
+    expect(zone.getFirstPropertyValue('tzid')).toBe('Asia/Ho_Chi_Minh');
+    expect(zone.getFirstSubcomponent('standard')!.getFirstPropertyValue('tzoffsetto')!.toString()).toBe('+07:00');
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setMessageLang } from '../../../src/lib/messages.ts';
 import { renderMeetingBody } from '../../../src/lib/markdown.ts';
 
 // Everything a hostile body could try; none of it may reach the page as markup that runs.
@@ -54,12 +55,18 @@ describe(renderMeetingBody, () => {
       [5, 36],
     ]);
     expect(removed[0]!.message).toContain('<script>');
-    expect(removed[2]!.message).toContain("link to 'javascript:x'");
+    expect(removed[2]!.message).toContain("liên kết tới 'javascript:x' sẽ bị bỏ");
   });
 
   it('names removed attributes as they are written in HTML', () => {
-    const { removed } = renderMeetingBody('<p onclick="x()" style="color:red" data-x="1" aria-label="y">text</p>');
-    expect(removed.map((r) => r.message)).toEqual(['attributes onclick, style, data-x, aria-label on <p> will be removed']);
+    const body = '<p onclick="x()" style="color:red" data-x="1" aria-label="y">text</p>';
+    expect(renderMeetingBody(body).removed.map((r) => r.message)).toEqual(['các thuộc tính onclick, style, data-x, aria-label của thẻ <p> sẽ bị bỏ']);
+    setMessageLang('en');
+    try {
+      expect(renderMeetingBody(body).removed.map((r) => r.message)).toEqual(['attributes onclick, style, data-x, aria-label on <p> will be removed']);
+    } finally {
+      setMessageLang('vi');
+    }
   });
 
   it('keeps Markdown, GFM tables and the harmless tags', () => {
@@ -68,8 +75,16 @@ describe(renderMeetingBody, () => {
     expect(html).toContain('<strong>66/123</strong>');
     expect(html).toContain('<sup>6</sup>');
     expect(html).toContain('<br>');
-    expect(html).toContain('<td align="right">2</td>');
+    expect(html).toContain('<td class="align-right">2</td>');
     expect(html).toContain('<a href="https://camau.gov.vn">source</a>');
+  });
+
+  it('gives table cells their alignment as a class, never the obsolete align attribute', () => {
+    const { html, removed } = renderMeetingBody('| a | b | c |\n| :-- | :-: | --: |\n| 1 | 2 | 3 |\n\n<table><tr><td align="CENTER">x</td><td align="justify">y</td></tr></table>');
+    expect(removed).toEqual([]);
+    expect(html).not.toContain('align=');
+    expect(html).toContain('<th class="align-left">a</th>\n<th class="align-center">b</th>\n<th class="align-right">c</th>');
+    expect(html).toContain('<td class="align-center">x</td><td>y</td>');
   });
 
   it('makes the body headings start at h2, under the page title', () => {
@@ -99,5 +114,28 @@ describe(renderMeetingBody, () => {
       expect(direct.removed).toEqual(parsed.removed.map((r) => ({ ...r, line: r.line - 2 })));
     }
     expect(renderMeetingBody(bodies[2]!).removed.length).toBeGreaterThan(0);
+  });
+});
+
+describe('HTML comments in a meeting body', () => {
+  it('warn where a comment that hides markup is removed, and say nothing of a plain note', () => {
+    const hidden = renderMeetingBody('Đoạn một.\n\n<!--\n<script>alert(1)</script>\n-->\n\nĐoạn hai <!-- <img src=x onerror=alert(1)> --> tiếp.');
+    expect(hidden.html).not.toMatch(/script|img|alert/);
+    expect(hidden.removed.map((r) => [r.line, r.column])).toEqual([[3, 1], [7, 10]]);
+    expect(hidden.removed[0]!.message).toBe('chú thích HTML che mã <script>: nó sẽ bị bỏ cùng mọi thứ bên trong; hãy xoá chú thích, hoặc bỏ <!-- và --> nếu muốn đăng nội dung đó');
+    expect(hidden.removed[1]!.message).toContain('<img>');
+    expect(renderMeetingBody('Ghi chú <!-- cần kiểm tra lại số liệu --> ở đây.').removed).toEqual([]);
+  });
+
+  it('leave no stray "-->" after "<!-->", which closes at once in HTML', () => {
+    for (const [markdown, expected] of [
+      ['Đoạn <!--><script>alert(1)</script>--> sau.', '<p>Đoạn  sau.</p>'],
+      ['Đoạn <!---><b>ẩn</b>--> sau.', '<p>Đoạn  sau.</p>'],
+      ['<!-->\n\n<script>alert(1)</script>\n\n-->\n\nSau.', '<p>Sau.</p>'],
+    ] as const) {
+      const rendered = renderMeetingBody(markdown);
+      expect(rendered.html.trim()).toBe(expected);
+      expect(rendered.removed[0]!.message).toMatch(/^'<!-->' đóng chú thích HTML ngay lập tức; phần sau nó đến '-->'/);
+    }
   });
 });

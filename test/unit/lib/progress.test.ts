@@ -247,7 +247,7 @@ describe(isCountedInPeriod, () => {
 });
 
 describe(countTasks, () => {
-  const zero = { total: 0, completed: 0, on_schedule: 0, overdue: 0, cancelled: 0, late: 0 };
+  const zero = { total: 0, completed: 0, on_schedule: 0, overdue: 0, unknown: 0, cancelled: 0, late: 0 };
 
   it('counts nothing in an empty registry', () => {
     expect(countTasks([], '2025-10-01')).toEqual(zero);
@@ -260,6 +260,7 @@ describe(countTasks, () => {
       completed: 4,
       on_schedule: 5,
       overdue: 2,
+      unknown: 0,
       cancelled: 1,
       late: 1,
     });
@@ -268,6 +269,7 @@ describe(countTasks, () => {
       completed: 3,
       on_schedule: 7,
       overdue: 1,
+      unknown: 0,
       cancelled: 1,
       late: 1,
     });
@@ -276,6 +278,7 @@ describe(countTasks, () => {
       completed: 2,
       on_schedule: 8,
       overdue: 0,
+      unknown: 0,
       cancelled: 1,
       late: 0,
     });
@@ -287,6 +290,7 @@ describe(countTasks, () => {
       completed: 4,
       on_schedule: 5,
       overdue: 3,
+      unknown: 0,
       cancelled: 1,
       late: 1,
     });
@@ -296,7 +300,7 @@ describe(countTasks, () => {
     const tasks = contractExampleTasks();
     for (const d of ['2025-01-01', '2025-03-10', '2025-06-15', '2025-08-15', '2025-09-30', '2025-10-01', '2026-06-01']) {
       const c = countTasks(tasks, d);
-      expect(c.total, d).toBe(c.completed + c.on_schedule + c.overdue);
+      expect(c.total, d).toBe(c.completed + c.on_schedule + c.overdue + c.unknown);
     }
   });
 
@@ -377,6 +381,7 @@ describe(countTasks, () => {
       completed: 1,
       on_schedule: 0,
       overdue: 2,
+      unknown: 0,
       cancelled: 1,
       late: 1,
     });
@@ -398,10 +403,10 @@ describe(seriesDates, () => {
 describe(computeSeries, () => {
   it('gives the cumulative counts of one programme at each date', () => {
     expect(computeSeries(contractExampleTasks(), 'kh-12', ['2025-01-01', '2025-06-15', '2025-09-25', '2025-10-01'])).toEqual([
-      { date: '2025-01-01', total: 0, completed: 0, on_schedule: 0, overdue: 0 },
-      { date: '2025-06-15', total: 10, completed: 2, on_schedule: 8, overdue: 0 },
-      { date: '2025-09-25', total: 11, completed: 3, on_schedule: 7, overdue: 1 },
-      { date: '2025-10-01', total: 11, completed: 4, on_schedule: 5, overdue: 2 },
+      { date: '2025-01-01', total: 0, completed: 0, on_schedule: 0, overdue: 0, unknown: 0 },
+      { date: '2025-06-15', total: 10, completed: 2, on_schedule: 8, overdue: 0, unknown: 0 },
+      { date: '2025-09-25', total: 11, completed: 3, on_schedule: 7, overdue: 1, unknown: 0 },
+      { date: '2025-10-01', total: 11, completed: 4, on_schedule: 5, overdue: 2, unknown: 0 },
     ]);
   });
 
@@ -413,12 +418,12 @@ describe(computeSeries, () => {
     expect(series.map((point) => point.date)).toEqual(dates);
     expect(series).toEqual(
       dates.map((date) => {
-        const { total, completed, on_schedule, overdue } = countTasks(tasks, date, { programme: 'p' });
-        return { date, total, completed, on_schedule, overdue };
+        const { total, completed, on_schedule, overdue, unknown } = countTasks(tasks, date, { programme: 'p' });
+        return { date, total, completed, on_schedule, overdue, unknown };
       }),
     );
     // The random registry must move through every state.
-    expect(series.some((p) => p.overdue > 0 && p.completed > 0 && p.on_schedule > 0)).toBe(true);
+    expect(series.some((p) => p.overdue > 0 && p.completed > 0 && p.on_schedule > 0 && p.unknown > 0)).toBe(true);
     expect(computeSeries(tasks, 'other', dates).every((p) => p.total === 0)).toBe(true);
   });
 });
@@ -429,19 +434,61 @@ describe(computeProgrammeProgress, () => {
     const progress = computeProgrammeProgress(contractExampleTasks(), ['nq-57', 'kh-12', 'empty'], '2025-10-01', dates);
     expect(Object.keys(progress)).toEqual(['nq-57', 'kh-12', 'empty']);
     expect(progress['kh-12']).toEqual({
-      counts: { total: 11, completed: 4, on_schedule: 5, overdue: 2, cancelled: 1, late: 1 },
+      counts: { total: 11, completed: 4, on_schedule: 5, overdue: 2, unknown: 0, cancelled: 1, late: 1 },
       series: [
-        { date: '2025-06-15', total: 10, completed: 2, on_schedule: 8, overdue: 0 },
-        { date: '2025-10-01', total: 11, completed: 4, on_schedule: 5, overdue: 2 },
+        { date: '2025-06-15', total: 10, completed: 2, on_schedule: 8, overdue: 0, unknown: 0 },
+        { date: '2025-10-01', total: 11, completed: 4, on_schedule: 5, overdue: 2, unknown: 0 },
       ],
     });
-    expect(progress['nq-57']?.counts).toEqual({ total: 1, completed: 0, on_schedule: 0, overdue: 1, cancelled: 0, late: 0 });
+    expect(progress['nq-57']?.counts).toEqual({ total: 1, completed: 0, on_schedule: 0, overdue: 1, unknown: 0, cancelled: 0, late: 0 });
     expect(progress['empty']).toEqual({
-      counts: { total: 0, completed: 0, on_schedule: 0, overdue: 0, cancelled: 0, late: 0 },
+      counts: { total: 0, completed: 0, on_schedule: 0, overdue: 0, unknown: 0, cancelled: 0, late: 0 },
       series: [
-        { date: '2025-06-15', total: 0, completed: 0, on_schedule: 0, overdue: 0 },
-        { date: '2025-10-01', total: 0, completed: 0, on_schedule: 0, overdue: 0 },
+        { date: '2025-06-15', total: 0, completed: 0, on_schedule: 0, overdue: 0, unknown: 0 },
+        { date: '2025-10-01', total: 0, completed: 0, on_schedule: 0, overdue: 0, unknown: 0 },
       ],
     });
+  });
+});
+
+describe('a task whose status no source reports (unknown)', () => {
+  // Worked by hand, as of 2025-10-01:
+  //   U1 unknown, deadline 2025-03-31 (passed)      → unknown, not overdue
+  //   U2 unknown, no deadline                       → unknown
+  //   U3 unknown until 2025-09-18, then in progress → on schedule (deadline 2025-12-31)
+  //   C1 completed 2025-05-01                       → completed
+  //   X1 cancelled                                  → counted apart
+  //   O1 not started, deadline 2025-06-30           → overdue
+  const tasks = [
+    makeTask({ id: 'U1', status: 'unknown', deadline: '2025-03-31' }),
+    makeTask({ id: 'U2', status: 'unknown' }),
+    makeTask({ id: 'U3', status: 'in-progress', deadline: '2025-12-31', history: [{ date: '2025-01-10', status: 'unknown' }, { date: '2025-09-18', status: 'in-progress' }] }),
+    makeTask({ id: 'C1', status: 'completed', completed: '2025-05-01' }),
+    makeTask({ id: 'X1', status: 'cancelled' }),
+    makeTask({ id: 'O1', status: 'not-started', deadline: '2025-06-30' }),
+  ];
+
+  it('is never overdue or on schedule, whatever its deadline', () => {
+    expect(statusOn(tasks[0]!, '2025-10-01')).toBe('unknown');
+    expect(isOverdue(tasks[0]!, '2025-10-01')).toBe(false);
+    expect(deriveFlags(tasks[0]!, '2025-10-01')).toEqual({ overdue: false, late: false, on_schedule: false });
+  });
+
+  it('is unknown before its history begins, and takes the history from then on', () => {
+    expect(statusOn(tasks[1]!, '2024-01-01')).toBe('unknown');
+    expect(statusOn(tasks[2]!, '2025-09-17')).toBe('unknown');
+    expect(statusOn(tasks[2]!, '2025-09-18')).toBe('in-progress');
+  });
+
+  it('is counted as unknown and in the total: total = completed + on schedule + overdue + unknown', () => {
+    expect(countTasks(tasks, '2025-10-01')).toEqual({ total: 5, completed: 1, on_schedule: 1, overdue: 1, unknown: 2, cancelled: 1, late: 0 });
+    expect(countTasks(tasks, '2025-09-01')).toEqual({ total: 5, completed: 1, on_schedule: 0, overdue: 1, unknown: 3, cancelled: 1, late: 0 });
+  });
+
+  it('is counted as unknown in the series too', () => {
+    expect(computeSeries(tasks, 'p', ['2025-09-01', '2025-10-01'])).toEqual([
+      { date: '2025-09-01', total: 5, completed: 1, on_schedule: 0, overdue: 1, unknown: 3 },
+      { date: '2025-10-01', total: 5, completed: 1, on_schedule: 1, overdue: 1, unknown: 2 },
+    ]);
   });
 });

@@ -60,6 +60,7 @@ describe(reconcileFigure, () => {
       as_of: '2025-09-25',
       figures: { total: 11, completed: 3, overdue: 1 },
       registry: { total: 11, completed: 3, on_schedule: 7, overdue: 1 },
+      comparable: true,
       agrees: true,
       differences: [],
     });
@@ -74,6 +75,7 @@ describe(reconcileFigure, () => {
       as_of: '2025-09-25',
       figures: { total: 11, completed: 4, overdue: 1, percent_completed: 36.36 },
       registry: { total: 11, completed: 3, on_schedule: 7, overdue: 1 },
+      comparable: true,
       agrees: false,
       differences: [{ field: 'completed', reported: 4, registry: 3 }],
     });
@@ -128,14 +130,35 @@ describe(reconcileFigure, () => {
       as_of: '2025-09-25',
       figures: { total: 1132, completed: 485, percent_completed: 43 },
       registry: null,
+      comparable: false,
+      reason: 'other-scope',
       agrees: null,
       differences: [],
     });
   });
 
+  it('does not compare a figure with a partial registry, whose counts are of its published tasks only', () => {
+    // 66 of 123 reported; the registry names 11 of the programme's tasks, 3 of them completed on the day.
+    const fig = makeFigure({ programme: 'kh-12', total: 123, completed: 66, percent_completed: 53.66 });
+    expect(reconcileFigure(fig, '2025-09-25', tasks, 'can-tho', 'partial')).toEqual({
+      programme: 'kh-12',
+      scope: 'can-tho',
+      period: 'cumulative',
+      as_of: '2025-09-25',
+      figures: { total: 123, completed: 66, percent_completed: 53.66 },
+      registry: { total: 11, completed: 3, on_schedule: 7, overdue: 1 },
+      comparable: false,
+      reason: 'partial-registry',
+      agrees: null,
+      differences: [],
+    });
+    // The same figure against the same registry taken as complete would differ.
+    expect(reconcileFigure(fig, '2025-09-25', tasks, 'can-tho', 'complete')).toMatchObject({ comparable: true, agrees: false });
+  });
+
   it('does not compare a figure whose period is malformed', () => {
     const result = reconcileFigure(makeFigure({ period: '2025-Q9', total: 1 }), '2025-09-25', [makeTask()], 'x');
-    expect(result).toMatchObject({ period: '2025-Q9', registry: null, agrees: null, differences: [] });
+    expect(result).toMatchObject({ period: '2025-Q9', registry: null, comparable: false, reason: 'invalid-period', agrees: null, differences: [] });
   });
 });
 

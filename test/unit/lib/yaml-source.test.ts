@@ -1,8 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { locate, parseYamlSource } from '../../../src/lib/yaml-source.ts';
+import { setMessageLang } from '../../../src/lib/messages.ts';
+
+afterEach(() => setMessageLang('vi'));
 
 /** Every YAML text in the bundled content and the test fixtures: list files and meeting frontmatter. */
 function yamlTexts(): Array<[string, string]> {
@@ -25,8 +28,41 @@ describe(parseYamlSource, () => {
   it('reports syntax errors with their line, shifted by the frontmatter offset', () => {
     const source = parseYamlSource('m.md', 'title: [open\nx: 1\n', 1);
     expect(source.data).toBeUndefined();
-    expect(source.problems[0]).toMatchObject({ file: 'm.md', severity: 'error', line: 3 });
-    expect(source.problems[0]!.message).toMatch(/^YAML: /);
+    // At the [ that is not closed, on the first line of the text: the second of the file.
+    expect(source.problems[0]).toMatchObject({ file: 'm.md', severity: 'error', line: 2, column: 8 });
+    expect(parseYamlSource('m.md', 'a: 1\nb: 2\nc: *x\n', 1).problems[0]).toMatchObject({ line: 4, message: expect.stringMatching(/^lỗi cú pháp YAML: /) });
+  });
+
+  it('reports one error, at the first: the later errors of the parser follow from it', () => {
+    const source = parseYamlSource('f.yaml', '- id: T1\n  title: x\n  note: y: z\n  - oops\n: bad\n');
+    expect(source.data).toBeUndefined();
+    expect(source.problems).toHaveLength(1);
+  });
+
+  it('names a tab that indents a line, in each language', () => {
+    const text = '- id: T1\n  title: x\n\tstatus: done\n';
+    expect(parseYamlSource('f.yaml', text).problems).toEqual([
+      { file: 'f.yaml', line: 3, column: 1, severity: 'error', message: 'dòng này thụt lề bằng ký tự tab (cột 1); YAML không cho phép thụt lề bằng tab: dùng dấu cách thay cho tab' },
+    ]);
+    setMessageLang('en');
+    expect(parseYamlSource('f.yaml', '- id: T1\n  \ttitle: x\n').problems).toEqual([
+      { file: 'f.yaml', line: 2, column: 3, severity: 'error', message: 'a tab (column 3) indents this line; YAML does not allow tabs for indentation: use spaces instead of the tab' },
+    ]);
+  });
+
+  it.each([
+    ['- id: T9\n  title: [unclosed\n  programme: kh-12\n', 2, 10, 'dấu [ mở ở đây không được đóng bằng ]; thêm ] ở cuối danh sách, trên cùng dòng hoặc thụt vào dưới tên trường'],
+    ['a:\n  b: 1\n c: 2\n', 3, 1, 'trường này không thẳng cột với các trường phía trên; đặt cùng số dấu cách ở đầu dòng'],
+    ['title: Họp: tiến độ\n', 1, 8, 'giá trị ở đây bị hiểu là một trường nằm trong trường khác: đặt giá trị có ": " trong dấu ngoặc kép ("…"), hoặc thụt lề các trường như nhau'],
+    ['a: 1\nb\nc: 2\n', 2, 1, 'dòng này thiếu dấu ":" sau tên trường; viết tên: giá trị'],
+  ])('says what the common syntax error in %j means, at its cause', (text, line, column, message) => {
+    expect(parseYamlSource('f.yaml', text).problems).toEqual([{ file: 'f.yaml', line, column, severity: 'error', message }]);
+  });
+
+  it('reports an unclosed quotation mark where it opens', () => {
+    expect(parseYamlSource('f.yaml', 'title: "open\ndate: 2025-01-01\n').problems).toEqual([
+      { file: 'f.yaml', line: 1, column: 8, severity: 'error', message: 'dấu " mở ở đây không được đóng; thêm dấu " ở cuối giá trị' },
+    ]);
   });
 
   it('reads every YAML text of the content and fixtures as `yaml` reads it, errors aside', () => {
@@ -47,13 +83,13 @@ describe(parseYamlSource, () => {
   it('reports an alias to an anchor that is not set, at the alias', () => {
     const source = parseYamlSource('f.yaml', 'a: &x 1\nb: *y\n');
     expect(source.data).toBeUndefined();
-    expect(source.problems).toEqual([{ file: 'f.yaml', line: 2, column: 4, severity: 'error', message: 'YAML: Unresolved alias (the anchor must be set before the alias): y' }]);
+    expect(source.problems).toEqual([{ file: 'f.yaml', line: 2, column: 4, severity: 'error', message: 'lỗi cú pháp YAML: Unresolved alias (the anchor must be set before the alias): y' }]);
   });
 
   it('reports duplicate keys', () => {
     const source = parseYamlSource('f.yaml', 'a: 1\na: 2\n');
     expect(source.problems).toHaveLength(1);
-    expect(source.problems[0]).toMatchObject({ line: 2, severity: 'error' });
+    expect(source.problems[0]).toMatchObject({ line: 2, severity: 'error', message: "trường 'a' được ghi hai lần ở cùng một chỗ; chỉ giữ một" });
   });
 });
 

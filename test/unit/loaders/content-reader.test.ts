@@ -30,7 +30,7 @@ describe(readContentInParallel, () => {
   it('places problems that checks across files find in meeting files at their lines', async () => {
     const { problems } = await readContentInParallel(path.resolve('test/fixtures/content/invalid'), { threads: 2, minMeetings: 0 });
     // A task reference is checked against the whole registry, after the file was read on another thread.
-    expect(problems).toContainEqual({ file: 'meetings/2025-06-15-hop.vi.md', line: 8, column: 13, severity: 'error', message: "unknown task 'T99'" });
+    expect(problems).toContainEqual({ file: 'meetings/2025-06-15-hop.vi.md', line: 8, column: 13, severity: 'error', message: "không có nhiệm vụ nào mang mã 'T99'" });
   });
 });
 

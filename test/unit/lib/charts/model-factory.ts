@@ -16,7 +16,7 @@ export function makeSite(overrides: Partial<Site> = {}): Site {
 
 /** A programme of the province: id `ctr-97`. */
 export function makeProgramme(overrides: Partial<Programme> = {}): Programme {
-  return { id: 'ctr-97', title: 'Chương trình hành động 97', number: '97-CTr/TU', issuer: 'Tỉnh ủy', scope: 'tinh-mau', ...overrides };
+  return { id: 'ctr-97', title: 'Chương trình hành động 97', number: '97-CTr/TU', issuer: 'Tỉnh ủy', scope: 'tinh-mau', registry: 'complete', ...overrides };
 }
 
 /** A unit: id `so-khcn`. */

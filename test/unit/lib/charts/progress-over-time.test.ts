@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toProgressOverTimeData } from '../../../../src/lib/charts/progress-over-time.ts';
-import { makeMeeting, makeModel, makeTask, scenarioModel } from './model-factory.ts';
+import { makeMeeting, makeModel, makeProgramme, makeTask, scenarioModel } from './model-factory.ts';
 
 describe(toProgressOverTimeData, () => {
   it('draws the registry series of progress.json as lines over its dates', () => {
@@ -69,5 +69,33 @@ describe(toProgressOverTimeData, () => {
     const data = toProgressOverTimeData(model, 'ctr-97');
     expect(data.emptyReason).toBeUndefined();
     expect(data.series.find((s) => s.key === 'total')!.values).toEqual([0, 1]);
+  });
+
+  it('draws only the reported figures, with no registry line, for a partial registry', () => {
+    const model = makeModel({
+      programmes: [makeProgramme({ registry: 'partial' })],
+      tasks: [makeTask({ id: 'A' }), makeTask({ id: 'B', status: 'unknown' })],
+      meetings: [
+        makeMeeting({ date: '2025-05-08' }),
+        makeMeeting({ date: '2025-09-18', reported: [{ programme: 'ctr-97', total: 123, completed: 66, percent_completed: 53.66 }] }),
+      ],
+    });
+    const data = toProgressOverTimeData(model, 'ctr-97');
+    expect(data.captionKey).toBe('chart.progressOverTime.captionReported');
+    expect(data.series).toEqual([]);
+    expect(data.labels).toEqual(['2025-09-18']);
+    expect(data.points?.map((p) => [p.seriesKey, p.value])).toEqual([['completed', 66], ['total', 123]]);
+  });
+
+  it('says noReportedFigures for a partial registry that no meeting reported on', () => {
+    const model = makeModel({ programmes: [makeProgramme({ registry: 'partial' })], tasks: [makeTask()] });
+    expect(toProgressOverTimeData(model, 'ctr-97').emptyReason).toBe('noReportedFigures');
+  });
+
+  it('draws a line of unknown tasks only where there are some', () => {
+    const known = toProgressOverTimeData(makeModel({ tasks: [makeTask()] }), 'ctr-97');
+    expect(known.series.map((s) => s.key)).not.toContain('unknown');
+    const unknown = toProgressOverTimeData(makeModel({ tasks: [makeTask(), makeTask({ id: 'U', status: 'unknown' })] }), 'ctr-97');
+    expect(unknown.series.find((s) => s.key === 'unknown')?.values).toEqual([1]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toStatusChartData } from '../../../../src/lib/charts/status-breakdown.ts';
-import { makeModel, makeTask, scenarioModel } from './model-factory.ts';
+import { makeModel, makeProgramme, makeTask, scenarioModel } from './model-factory.ts';
 
 describe(toStatusChartData, () => {
   it('gives the same numbers as progress.json for each programme', () => {
@@ -61,5 +61,13 @@ describe(toStatusChartData, () => {
   it('is plain JSON', () => {
     const data = toStatusChartData(scenarioModel(), 'ctr-97');
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+
+  it('says in its caption that a partial registry counts its published tasks, with a slice for unknown ones', () => {
+    const model = makeModel({ programmes: [makeProgramme({ registry: 'partial' })], tasks: [makeTask({ id: 'A' }), makeTask({ id: 'B', status: 'unknown' })] });
+    const data = toStatusChartData(model, 'ctr-97');
+    expect(data.captionKey).toBe('chart.status.captionPartial');
+    expect(data.series.map((s) => [s.key, s.values])).toEqual([['completed', [0]], ['on_schedule', [1]], ['overdue', [0]], ['unknown', [1]]]);
+    expect(toStatusChartData(makeModel({ tasks: [makeTask()] }), 'ctr-97').captionKey).toBe('chart.status.caption');
   });
 });

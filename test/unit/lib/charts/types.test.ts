@@ -10,8 +10,8 @@ const chart: ChartData = {
   labels: ['a', 'b'],
   labelKind: 'id',
   series: statusSeries([
-    { completed: 1, on_schedule: 2, overdue: 3 },
-    { completed: 0, on_schedule: 5, overdue: 0 },
+    { completed: 1, on_schedule: 2, overdue: 3, unknown: 4 },
+    { completed: 0, on_schedule: 5, overdue: 0, unknown: 0 },
   ]),
   points: [{ seriesKey: 'completed', label: 'a', value: 1, meeting: 'm' }],
   dataFile: 'data/tasks.json',
@@ -30,13 +30,14 @@ describe(statusSeries, () => {
       ['completed', [1, 0]],
       ['on_schedule', [2, 5]],
       ['overdue', [3, 0]],
+      ['unknown', [4, 0]],
     ]);
   });
 });
 
 describe(stackTotals, () => {
   it('sums the series at each label, nulls as nothing', () => {
-    expect(stackTotals(chart)).toEqual([6, 5]);
+    expect(stackTotals(chart)).toEqual([10, 5]);
     expect(stackTotals({ ...chart, series: [{ key: 'k', labelKey: 'k', values: [null, 2] }] })).toEqual([0, 2]);
   });
 });

@@ -7,8 +7,8 @@ import type { APIRoute } from 'astro';
 import { getImage } from 'astro:assets';
 import { langParam, meetingFiles, model, pageLang, paths } from '../../../../data/content.ts';
 import { meetingInstant } from '../../../../data/feeds.ts';
-import { breadcrumb, figureTable, meetingChanges, statusTag } from '../../../../components/parts.ts';
-import { shellPage } from '../../../../layouts/shell.ts';
+import { breadcrumb, figureTable, followUpList, meetingChanges, statusTag } from '../../../../components/parts.ts';
+import { publisherLogo, shellPage } from '../../../../layouts/shell.ts';
 import { attr, html, Html } from '../../../../lib/html.ts';
 import { localise } from '../../../../lib/text.ts';
 import { meetingPath, pagePath, taskPath } from '../../../../lib/paths.ts';
@@ -58,7 +58,9 @@ async function meetingPage(group: MeetingGroup, lang: string): Promise<string> {
     url: new URL(path, model.site.url).href,
     articleSection: level,
     keywords: meeting.tags,
-    publisher: { '@type': 'Organization', name: L(model.site.publisher) },
+    // The publisher writes the news items: it is their author too.
+    author: { '@type': 'Organization', name: L(model.site.publisher), url: new URL(pagePath(paths, lang), model.site.url).href },
+    publisher: { '@type': 'Organization', name: L(model.site.publisher), logo: { '@type': 'ImageObject', url: publisherLogo() } },
     isBasedOn: meeting.sources?.map((source) => source.url),
     image: new URL(`${path}share.png`, model.site.url).href,
   };
@@ -80,7 +82,7 @@ async function meetingPage(group: MeetingGroup, lang: string): Promise<string> {
             direction.tasks?.length
               ? html`<ul class="app-inline-list">${direction.tasks.map((id) => html`<li>${taskLink(id)}${tasks.get(id) && html` ${statusTag(tasks.get(id)!, lang)}`}</li>`)}</ul>`
               : null
-          }</li>`,
+          }${followUpList(direction, lang)}</li>`,
       )}</ol></section>`
     : null;
   const taskList =
@@ -115,7 +117,7 @@ async function meetingPage(group: MeetingGroup, lang: string): Promise<string> {
     { label: t('nav.meetings'), href: pagePath(paths, lang, 'meetings') },
     { label: level, href: levelPath },
   ])}<article class="app-article">${header}<p class="app-article__lead">${meeting.summary}</p>${photos}${people}<div class="app-article__body">${body}</div>${reported}${meetingChanges(group.id, lang)}${directions}${taskList}${tags}${sources}${updates}</article>${relatedList}`;
-  return shellPage({ lang, title: meeting.title, description: meeting.summary, alternates, section: 'meetings', type: 'article', jsonLd, image: `${path}share.png`, pathname: path }, main);
+  return shellPage({ lang, title: meeting.title, description: meeting.summary, alternates, section: 'meetings', type: 'article', jsonLd, image: `${path}share.png`, pathname: path, draft: meeting.draft }, main);
 }
 
 // The dev server asks for any id; one that is not a meeting in that language has no page.

@@ -1,0 +1,49 @@
+// Checks of a built site with outside tools: every page against html-validate with the project's
+// configuration, and every data file against the JSON Schema the site publishes for it.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { HtmlValidate, StaticConfigLoader } from 'html-validate';
+import type { ConfigData } from 'html-validate';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { ROOT } from './run.ts';
+
+/** Every file of a folder, relative to it, with `/`. */
+export function filesIn(dir: string, base = dir): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesIn(full, base) : [path.relative(base, full).split(path.sep).join('/')];
+  });
+}
+
+/** The committed html-validate configuration. */
+export function htmlValidateConfig(): ConfigData {
+  return JSON.parse(readFileSync(path.join(ROOT, '.htmlvalidate.json'), 'utf8')) as ConfigData;
+}
+
+/** What html-validate finds in every page of a built site, as `file:line:column: rule: message`. */
+export async function htmlValidateSite(out: string): Promise<string[]> {
+  const validator = new HtmlValidate(new StaticConfigLoader(htmlValidateConfig()));
+  const found: string[] = [];
+  for (const file of filesIn(out).filter((f) => f.endsWith('.html'))) {
+    const report = await validator.validateString(readFileSync(path.join(out, file), 'utf8'), file);
+    for (const result of report.results) for (const m of result.messages) found.push(`${file}:${m.line}:${m.column}: ${m.ruleId}: ${m.message}`);
+  }
+  return found;
+}
+
+/** The data files of a built site and the published schema each must pass. */
+export const DATA_FILES = [
+  ['data/meetings.json', 'data/schema/meetings-json.json'],
+  ['data/tasks.json', 'data/schema/tasks-json.json'],
+  ['data/progress.json', 'data/schema/progress-json.json'],
+] as const;
+
+/** What ajv finds wrong with each data file of a built site against the schema published beside it. */
+export function dataFileErrors(out: string): string[] {
+  const ajv = new Ajv2020({ allErrors: true });
+  return DATA_FILES.flatMap(([file, schema]) => {
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(out, schema), 'utf8')));
+    const data = JSON.parse(readFileSync(path.join(out, file), 'utf8'));
+    return validate(data) ? [] : (validate.errors ?? []).map((e) => `${file}${e.instancePath}: ${e.message} ${JSON.stringify(e.params)}`);
+  });
+}

@@ -1,0 +1,97 @@
+// One build at a time in a project, and no process of a build outliving it.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixture, ROOT, runScript } from '../helpers/run.ts';
+import { isRunning } from '../../src/loaders/wait-for-file.ts';
+
+const LOCK = path.join(ROOT, '.build.lock');
+const work = mkdtempSync(path.join(tmpdir(), 'nq57-lock-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The pids of the processes whose parent is `parent`, with their command lines. */
+function childrenOf(parent: number): Array<{ pid: number; command: string }> {
+  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((name) => {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      return ppid === parent ? [{ pid: Number(name), command: readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ') }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Whether a process runs: an ended one that nobody has reaped yet (a zombie) does not. */
+function runs(pid: number): boolean {
+  if (!isRunning(pid)) return false;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+async function until<T>(what: string, get: () => T | undefined, timeout: number): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = get();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('a build while another runs in the same project', () => {
+  it('waits for it, saying so, then refuses with a clear message and changes nothing', () => {
+    // This test's own process holds the lock, as a running build would.
+    writeFileSync(LOCK, `${process.pid}\n`);
+    try {
+      const started = Date.now();
+      const out = path.join(work, 'refused', 'dist');
+      const result = runScript('build.ts', [], { CONTENT_DIR: fixture('valid'), OUT_DIR: out, BUILD_LOCK_WAIT: '1' });
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`build: một bản dựng khác (pid ${process.pid}) đang chạy trong dự án này: chờ nó xong (tối đa 1 giây)…`);
+      expect(result.stderr).toContain(`build: một bản dựng khác (pid ${process.pid}) vẫn đang chạy trong dự án này sau 1 giây chờ; bản dựng này dừng, không thay đổi gì`);
+      expect(existsSync(out)).toBe(false);
+      expect(readFileSync(LOCK, 'utf8')).toBe(`${process.pid}\n`);
+      // In English when asked, from the same dictionaries as the site.
+      const english = runScript('build.ts', ['--lang', 'en'], { CONTENT_DIR: fixture('valid'), OUT_DIR: out, BUILD_LOCK_WAIT: '1' });
+      expect(english.status).toBe(1);
+      expect(english.stderr).toContain(`build: another build (pid ${process.pid}) is running in this project: waiting for it to finish (at most 1 s)…`);
+      expect(english.stderr).toContain(`build: another build (pid ${process.pid}) is still running in this project after 1 s of waiting; this build stops without changing anything`);
+    } finally {
+      rmSync(LOCK, { force: true });
+    }
+  });
+});
+
+describe('a build killed outright', () => {
+  it('leaves no Astro behind, and its lock is taken over by the next build', async () => {
+    // A lock left by a build that no longer runs.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const dead = Number(gone.stdout);
+    writeFileSync(LOCK, `${dead}\n`);
+    const build = spawn(process.execPath, [path.join(ROOT, 'scripts/build.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: fixture('valid'), OUT_DIR: path.join(work, 'killed', 'dist') },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    build.stderr.on('data', (chunk) => (stderr += chunk));
+    try {
+      const astro = await until('Astro to start', () => childrenOf(build.pid!).find((c) => c.command.includes('astro.mjs')), 30_000);
+      expect(stderr).toContain(`build: bản dựng trước (pid ${dead}) đã dừng mà không trả khóa ${LOCK}: lấy lại khóa`);
+      expect(readFileSync(LOCK, 'utf8')).toBe(`${build.pid}\n`);
+      build.kill('SIGKILL');
+      await until('Astro to stop', () => (runs(astro.pid) ? undefined : true), 10_000);
+    } finally {
+      build.kill('SIGKILL');
+      rmSync(LOCK, { force: true });
+    }
+  }, 60_000);
+});
