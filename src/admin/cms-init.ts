@@ -47,16 +47,36 @@ export function ordered(value: unknown, orders: string[][] = __NQ57_FIELD_ORDERS
   return Object.fromEntries(sorted.map((k) => [k, ordered((value as Record<string, unknown>)[k], orders)]));
 }
 
+/** Fields of the YAML files that hold text per language, and the site's first language. */
+declare const __NQ57_LOCALISED__: { fields: string[]; locale: string };
+
+/**
+ * Text in the site's first language may be written as a plain string (`title: "…"`); the form edits
+ * it as `{ vi: "…" }` and writes it back as it was when no other language was added.
+ */
+export function localised(value: unknown, toForm: boolean, { fields, locale } = __NQ57_LOCALISED__): unknown {
+  if (Array.isArray(value)) return value.map((v) => localised(v, toForm, { fields, locale }));
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => {
+      if (!fields.includes(k)) return [k, localised(v, toForm, { fields, locale })];
+      if (toForm && typeof v === 'string') return [k, { [locale]: v }];
+      if (!toForm && v && typeof v === 'object' && Object.keys(v).length === 1 && locale in v) return [k, (v as Record<string, unknown>)[locale]];
+      return [k, v];
+    }),
+  );
+}
+
 const YAML_OPTIONS = { lineWidth: 0, indentSeq: true } as const;
 
 CMS.registerCustomFormat('nq57-yaml-list', 'yaml', {
-  fromFile: (text) => ({ items: (parse(text) as unknown[] | null) ?? [] }),
-  toFile: (data) => stringify(ordered(prune((data as { items?: unknown[] }).items) ?? []), YAML_OPTIONS),
+  fromFile: (text) => ({ items: localised((parse(text) as unknown[] | null) ?? [], true) }),
+  toFile: (data) => stringify(ordered(localised(prune((data as { items?: unknown[] }).items) ?? [], false)), YAML_OPTIONS),
 });
 
 CMS.registerCustomFormat('nq57-yaml', 'yaml', {
-  fromFile: (text) => (parse(text) as unknown) ?? {},
-  toFile: (data) => stringify(ordered(prune(data) ?? {}), YAML_OPTIONS),
+  fromFile: (text) => localised((parse(text) as unknown) ?? {}, true),
+  toFile: (data) => stringify(ordered(localised(prune(data) ?? {}, false)), YAML_OPTIONS),
 });
 
 CMS.registerCustomFormat('nq57-frontmatter', 'md', {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { stringify } from 'yaml';
-import { cmsConfig, fieldOrders, type CmsBackend } from '../lib/cms-config.ts';
+import { cmsConfig, fieldOrders, localisedFieldNames, readContentIds, type CmsBackend } from '../lib/cms-config.ts';
 import { contentDir } from '../loaders/content-dir.ts';
 
 const require = createRequire(import.meta.url);
@@ -92,7 +92,10 @@ export async function adminFiles(dev: boolean, env: NodeJS.ProcessEnv = process.
     minify: true,
     target: 'es2022',
     legalComments: 'none',
-    define: { __NQ57_FIELD_ORDERS__: JSON.stringify(fieldOrders()) },
+    define: {
+      __NQ57_FIELD_ORDERS__: JSON.stringify(fieldOrders()),
+      __NQ57_LOCALISED__: JSON.stringify({ fields: localisedFieldNames(), locale: readContentIds(dir).defaultLocale }),
+    },
   });
   const decapDir = path.dirname(require.resolve('decap-cms/dist/decap-cms.js'));
   const files = new Map<string, string | { copy: string }>([

@@ -16,6 +16,8 @@ import {
   PeriodSchema,
   ProgrammeSchema,
   SiteObjectSchema,
+  SourceLinkSchema,
+  SourceRefSchema,
   TaskSchema,
   UnitSchema,
 } from '../schemas/index.ts';
@@ -108,6 +110,8 @@ export const FIELD_WORDS: Readonly<Record<string, Words>> = {
   licence: ['Giấy phép', 'Licence'],
   timezone: ['Múi giờ', 'Time zone'],
   items: ['Danh sách', 'List'],
+  follow_up: ['Kết quả thực hiện', 'Follow-up', 'Những gì được báo cáo sau đó, cũ trước mới sau.', 'What was reported since, oldest first.'],
+  registry: ['Danh mục nhiệm vụ', 'Registry', 'Đầy đủ: mọi nhiệm vụ của chương trình có trong danh mục; một phần: chỉ một số.', 'Complete: every task of the programme is listed; partial: only some.'],
 };
 
 /** Words of the enum values the editor shows as choices. */
@@ -244,6 +248,8 @@ export function fieldFor(name: string, schema: z.ZodType, ctx: WalkContext): Cms
       })),
     };
   }
+  // A source is a link or a meeting's id; the form offers the link (a meeting id is written in the file).
+  if (inner === SourceRefSchema) return { ...fieldFor(name, SourceLinkSchema, ctx), ...(optional ? { required: false } : {}) };
   if (inner === IsoDateSchema || inner === DateOrDateTimeSchema) return { ...base, ...DATE_WIDGET };
   if (inner === PeriodSchema) return { ...base, widget: 'string', pattern: ['^(cumulative|\\d{4}(-Q[1-4])?)$', 'cumulative, 2025 hoặc 2025-Q3'] };
   const fromContent = idChoices(name, ctx.ids);
@@ -474,4 +480,22 @@ export function fieldOrders(): string[][] {
   [MeetingSchema, TaskSchema, UnitSchema, ProgrammeSchema, SiteObjectSchema].forEach(walk);
   const seen = new Set<string>();
   return orders.filter((keys) => !seen.has(keys.join()) && seen.add(keys.join())).sort((a, b) => a.length - b.length);
+}
+
+/** Names of the fields of the YAML files (tasks, units, programmes, site) that hold text in each language. */
+export function localisedFieldNames(): string[] {
+  const names = new Set<string>();
+  const walk = (schema: z.ZodType): void => {
+    const { inner } = unwrap(schema);
+    const d = def(inner);
+    if (d.type === 'array') return walk(d.element as z.ZodType);
+    if (inner === SourceRefSchema) return walk(SourceLinkSchema);
+    if (d.type !== 'object') return;
+    for (const [key, field] of Object.entries(d.shape as Record<string, z.ZodType>)) {
+      if (unwrap(field).inner === LocalisedTextSchema) names.add(key);
+      else walk(field);
+    }
+  };
+  [TaskSchema, UnitSchema, ProgrammeSchema, SiteObjectSchema].forEach(walk);
+  return [...names].sort();
 }

@@ -4,7 +4,7 @@
  * changed through the forms; the files written pass the validator and build into the pages.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAdmin } from '../../src/integrations/cms.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { ROOT, runScript } from '../helpers/run.ts';
+import { ROOT, fixture, runScript } from '../helpers/run.ts';
 import { serve } from '../helpers/serve.ts';
 
 const SHOTS = process.env.EDITOR_SCREENSHOTS; // a folder: the forms are photographed at 1280 px for the guides
@@ -38,8 +38,11 @@ async function freePort(): Promise<number> {
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'nq57-editor-'));
   repo = path.join(work, 'repo');
-  cpSync(path.join(ROOT, 'content'), path.join(repo, 'content'), { recursive: true });
+  cpSync(fixture('valid'), path.join(repo, 'content'), { recursive: true });
   mkdirSync(path.join(repo, 'content', 'media'), { recursive: true });
+  // Built as of today, so that a status changed today is the task's status on its page.
+  const siteFile = path.join(repo, 'content', 'site.yaml');
+  writeFileSync(siteFile, readFileSync(siteFile, 'utf8').replace(/^as_of:.*\n/m, ''));
   const port = await freePort();
   const env = { ...process.env, CONTENT_DIR: path.join(repo, 'content'), CMS_REPO_DIR: repo, CMS_LOCAL_BACKEND_URL: `http://127.0.0.1:${port}/api/v1` };
   await writeAdmin(path.join(work, 'site', 'admin'), true, env);
@@ -90,6 +93,7 @@ async function saved(done: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !done(); i++) await page.waitForTimeout(200);
   if (!done()) {
     await page.screenshot({ path: path.join(tmpdir(), 'nq57-editor-failed.png') });
+    writeFileSync(path.join(tmpdir(), 'nq57-editor-failed.txt'), await page.locator('body').innerText());
     throw new Error(`the editor did not save:\n${(await page.locator('body').innerText()).split('\n').filter((l) => /thiếu|buộc\.|nhập\.|hợp lệ|khớp|lỗi|must|invalid/i.test(l)).join('\n')}\n${consoleErrors.join('\n')}`);
   }
 }
@@ -109,11 +113,11 @@ describe('web editor at /admin/ in local mode', () => {
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'editor-meeting.png') });
     // One reported figure, entered once (in Vietnamese).
     await page.getByRole('button', { name: /Add số liệu được báo cáo/i }).first().click();
-    await choose('Chương trình · Programme', 'ctr-97');
+    await choose('Chương trình · Programme', 'kh-12');
     await field('Tổng số nhiệm vụ').fill('123');
     await field('Đã hoàn thành').fill('70');
     // A linked task, entered once.
-    await choose('Nhiệm vụ liên quan · Tasks', 'CTR97-GEN-CUA');
+    await choose('Nhiệm vụ liên quan · Tasks', 'K3');
     // A photo with its alt text in each language.
     const png = await sharp({ create: { width: 64, height: 40, channels: 3, background: '#2a6' } }).png().toBuffer();
     for (const pane of [0, 1]) {
@@ -132,7 +136,7 @@ describe('web editor at /admin/ in local mode', () => {
     expect(files.sort()).toEqual(['2025-11-20-ban-chi-dao-tinh-hop-kiem-tra-tien-do-thang-11.en.md', '2025-11-20-ban-chi-dao-tinh-hop-kiem-tra-tien-do-thang-11.vi.md']);
     const vi = readFileSync(path.join(repo, 'content', 'meetings', files[1]!), 'utf8');
     expect(vi).toContain('completed: 70');
-    expect(vi).toContain('CTR97-GEN-CUA');
+    expect(vi).toMatch(/tasks:\n\s+- K3\n/);
     expect(vi).toMatch(/src: media\/hop-thang-11\.png/);
     expect(existsSync(path.join(repo, 'content', 'media', 'hop-thang-11.png'))).toBe(true);
     const result = validate();
@@ -141,23 +145,23 @@ describe('web editor at /admin/ in local mode', () => {
   }, 120_000);
 
   it('changes a task’s status through the form, and the save adds a history entry', async () => {
-    await page.goto(`${site.url}/admin/#/collections/tasks/entries/ctr-97`);
+    await page.goto(`${site.url}/admin/#/collections/tasks/entries/kh-12`);
     await page.reload();
-    await page.getByText('CTR97-THUE-TTDL · not-started').locator('xpath=ancestor::div[.//button][1]//button').first().click().catch(async (e) => {
+    await page.getByText('K5 · in-progress').locator('xpath=ancestor::div[.//button][1]//button').first().click().catch(async (e) => {
       await page.screenshot({ path: path.join(tmpdir(), 'nq57-editor-failed.png') });
       throw e;
     });
-    await choose('Trạng thái · Status', 'Đang thực hiện (in-progress)');
+    await choose('Trạng thái · Status', 'Hủy bỏ (cancelled)');
     if (SHOTS) {
       await page.getByText('Trạng thái · Status').evaluateAll((els) => els.find((e) => (e as HTMLElement).offsetParent !== null)?.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: path.join(SHOTS, 'editor-task.png') });
     }
     await page.getByRole('button', { name: 'Công bố' }).click();
     await page.getByText('Công bố ngay').click();
-    await saved(() => /CTR97-THUE-TTDL[\s\S]*?status: in-progress/.test(readFileSync(path.join(repo, 'content', 'tasks', 'ctr-97.yaml'), 'utf8')));
-    const text = readFileSync(path.join(repo, 'content', 'tasks', 'ctr-97.yaml'), 'utf8');
+    await saved(() => /id: K5\n[\s\S]*?status: cancelled/.test(readFileSync(path.join(repo, 'content', 'tasks', 'kh-12.yaml'), 'utf8')));
+    const text = readFileSync(path.join(repo, 'content', 'tasks', 'kh-12.yaml'), 'utf8');
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-    expect(text).toMatch(new RegExp(`id: CTR97-THUE-TTDL[\\s\\S]*?status: in-progress[\\s\\S]*?history:[\\s\\S]*?- date: ${today}\\n\\s+status: in-progress`));
+    expect(text).toMatch(new RegExp(`id: K5\\n(?:(?!\\n- id:)[\\s\\S])*?status: cancelled\\n  history:\\n    - date: ${today}\\n      status: cancelled\\n`));
     const result = validate();
     expect(result.stdout + result.stderr).not.toMatch(/error:/);
     expect(result.status).toBe(0);
@@ -170,12 +174,12 @@ describe('web editor at /admin/ in local mode', () => {
     const news = readFileSync(path.join(out, 'meetings', '2025-11-20-ban-chi-dao-tinh-hop-kiem-tra-tien-do-thang-11', 'index.html'), 'utf8');
     expect(news).toContain('Ban Chỉ đạo tỉnh họp kiểm tra tiến độ tháng 11');
     expect(news).toContain('Các đại biểu dự phiên họp tại hội trường');
-    expect(news).toContain('CTR97-GEN-CUA');
+    expect(news).toContain('href="/tasks/K3/"');
     expect(news).toMatch(/\b70\b[\s\S]*\b123\b|\b123\b[\s\S]*\b70\b/);
     const en = readFileSync(path.join(out, 'en', 'meetings', '2025-11-20-ban-chi-dao-tinh-hop-kiem-tra-tien-do-thang-11', 'index.html'), 'utf8');
     expect(en).toContain('Delegates at the meeting in the hall');
-    const task = readFileSync(path.join(out, 'tasks', 'CTR97-THUE-TTDL', 'index.html'), 'utf8');
-    expect(task).toContain('Đang thực hiện');
+    const task = readFileSync(path.join(out, 'tasks', 'K5', 'index.html'), 'utf8');
+    expect(task).toMatch(/<strong[^>]*>Đã hủy<\/strong>/);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
     expect(task).toContain(`datetime="${today}"`);
   }, 300_000);

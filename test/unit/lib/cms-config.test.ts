@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'astro/zod';
 import { cmsConfig, FIELD_WORDS, shapeOf, type CmsField } from '../../../src/lib/cms-config.ts';
+import { fixture } from '../../helpers/run.ts';
 import { MeetingSchema, ProgrammeSchema, SiteObjectSchema, TaskSchema, UnitSchema } from '../../../src/schemas/index.ts';
 
-const config = cmsConfig('content', 'content', {}) as { collections: Array<{ name: string; fields?: CmsField[]; files?: Array<{ name: string; fields: CmsField[] }> }>; i18n: unknown; locale: string };
+const config = cmsConfig(fixture('valid'), 'content', {}) as { collections: Array<{ name: string; fields?: CmsField[]; files?: Array<{ name: string; fields: CmsField[] }> }>; i18n: unknown; locale: string };
 const collection = (name: string) => config.collections.find((c) => c.name === name)!;
 const listItems = (fields: CmsField[]) => fields.find((f) => f.name === 'items')!.fields!;
 
@@ -52,9 +53,9 @@ describe('web editor configuration made from the schemas', () => {
     const meeting = collection('meetings').fields!;
     const task = listItems(collection('tasks').files![0]!.fields);
     expect(meeting.find((f) => f.name === 'tasks')).toMatchObject({ widget: 'select', multiple: true });
-    expect(meeting.find((f) => f.name === 'tasks')!.options).toContain('CTR97-GEN-CUA');
-    expect(task.find((f) => f.name === 'owner')!.options).toContain('so-khcn');
-    expect(task.find((f) => f.name === 'programme')!.options).toEqual(['nq-57', 'ctr-97']);
+    expect(meeting.find((f) => f.name === 'tasks')!.options).toContain('K3');
+    expect(task.find((f) => f.name === 'owner')!.options).toContain('u-khcn');
+    expect(task.find((f) => f.name === 'programme')!.options).toEqual(['kh-12', 'nq-57']);
     expect(meeting.find((f) => f.name === 'date')).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD', time_format: false });
     expect(meeting.find((f) => f.name === 'level')!.options).toContainEqual({ label: 'Tỉnh (province)', value: 'province' });
     const images = meeting.find((f) => f.name === 'images')!;
