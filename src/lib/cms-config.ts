@@ -249,7 +249,7 @@ export function fieldFor(name: string, schema: z.ZodType, ctx: WalkContext): Cms
     };
   }
   // A source is a link or a meeting's id; the form offers the link (a meeting id is written in the file).
-  if (inner === SourceRefSchema) return { ...fieldFor(name, SourceLinkSchema, ctx), ...(optional ? { required: false } : {}) };
+  if (inner === SourceRefSchema) return fieldFor(name, optional ? SourceLinkSchema.optional() : SourceLinkSchema, ctx);
   if (inner === IsoDateSchema || inner === DateOrDateTimeSchema) return { ...base, ...DATE_WIDGET };
   if (inner === PeriodSchema) return { ...base, widget: 'string', pattern: ['^(cumulative|\\d{4}(-Q[1-4])?)$', 'cumulative, 2025 hoặc 2025-Q3'] };
   const fromContent = idChoices(name, ctx.ids);
