@@ -35,7 +35,7 @@ export function adminContentSecurityPolicy(connect: readonly string[]): string {
 
 /** The editor's page: a noindex shell that loads Decap's bundle and our code, both from /admin/. */
 export function adminPage(connect: readonly string[]): string {
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
