@@ -133,8 +133,9 @@ describe('every command in the authoring guides', () => {
     expect(commands.map(([, line]) => line)).toEqual(expect.arrayContaining(['npm run validate', expect.stringMatching(/^npm run new:meeting -- /), expect.stringMatching(/^npm run new:task -- /)]));
   });
 
-  // `npm run dev` starts the preview server: test/integration/dev-server.test.ts starts it.
-  it.each(commands.filter(([, line]) => !line.startsWith('npm run dev')))('%s: %s works on the bundled content', (guide, line) => {
+  // `npm run dev` and `npm run editor` start servers: test/integration/dev-server.test.ts starts the
+  // preview, and test/e2e/web-editor.test.ts the editor's local server.
+  it.each(commands.filter(([, line]) => !line.startsWith('npm run dev') && !line.startsWith('npm run editor')))('%s: %s works on the bundled content', (guide, line) => {
     const [, , name, ...rest] = words(line);
     const script = /^node scripts\/(\S+\.ts)$/.exec(scripts[name!] ?? '')?.[1];
     expect(script, `${name} is a script of package.json`).toBeDefined();
