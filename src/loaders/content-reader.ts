@@ -56,7 +56,11 @@ function checkList<S extends z.ZodType>(schema: S, source: YamlSource, what: Lis
   const ids: IdRef[] = [];
   if (source.data === undefined) return { items: [], ids, problems, unreadIds: idsInText(source.text) };
   if (source.data === null || (Array.isArray(source.data) && source.data.length === 0)) {
-    if (what === 'tasks' && source.problems.length === 0) problems.push({ file: source.file, line: 1, column: 1, severity: 'warning', message: msg('problem.noTasks') });
+    // A file with nothing in it (empty, or comments only) is likely a slip; an explicit `[]` says that no
+    // task is published yet, as an honest partial registry may, and is not warned about.
+    if (what === 'tasks' && source.data === null && source.problems.length === 0) {
+      problems.push({ file: source.file, line: 1, column: 1, severity: 'warning', message: msg('problem.noTasks') });
+    }
     return { items: [], ids, problems };
   }
   if (!Array.isArray(source.data)) {
