@@ -17,7 +17,8 @@ async function main(): Promise<number> {
   const { checkCorrections } = await import('../src/lib/corrections.ts');
   const { formatProblems } = await import('./lib/report.ts');
   const { parseFlags } = await import('./lib/scaffold.ts');
-  const { chooseMessageLang, msg, msgCount, splitLangArg } = await import('../src/lib/messages.ts');
+  const { msg, msgCount, splitLangArg } = await import('../src/lib/messages.ts');
+  const { chooseMessageLang } = await import('../src/loaders/site-config.ts');
   const { lang, rest } = splitLangArg(process.argv.slice(2));
   const flags = parseFlags(rest);
   const base = flags.base ?? 'origin/main';

@@ -11,7 +11,8 @@ async function main(): Promise<number> {
   const { contentDir, readContent } = await import('../src/loaders/content-reader.ts');
   const scaffold = await import('./lib/scaffold.ts');
   const { ask } = await import('./lib/prompt.ts');
-  const { chooseMessageLang, msg, splitLangArg } = await import('../src/lib/messages.ts');
+  const { msg, splitLangArg } = await import('../src/lib/messages.ts');
+  const { chooseMessageLang } = await import('../src/loaders/site-config.ts');
   const { lang, rest } = splitLangArg(process.argv.slice(2));
   const dir = contentDir();
   chooseMessageLang(lang, dir);

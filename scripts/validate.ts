@@ -7,7 +7,8 @@ export {};
 async function main(): Promise<number> {
   const { readContentInParallel, contentDir } = await import('../src/loaders/content-reader.ts');
   const { formatProblems, parseValidateArgs } = await import('./lib/report.ts');
-  const { chooseMessageLang, msg, msgCount, splitLangArg } = await import('../src/lib/messages.ts');
+  const { msg, msgCount, splitLangArg } = await import('../src/lib/messages.ts');
+  const { chooseMessageLang } = await import('../src/loaders/site-config.ts');
   const { lang, rest } = splitLangArg(process.argv.slice(2));
   const args = parseValidateArgs(rest);
   if ('error' in args) {

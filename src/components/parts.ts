@@ -5,7 +5,7 @@ import { changesSinceLastMeeting } from '../lib/changes.ts';
 import { html, Html } from '../lib/html.ts';
 import { meetingPath, pagePath, taskPath, unitPath } from '../lib/paths.ts';
 import type { MeetingFigure, MeetingGroup, TaskView } from '../lib/site-model.ts';
-import { groupByMonth, reportedByMeeting, taskState, unitsById } from '../lib/site-views.ts';
+import { groupByMonth, partialProgrammes, reportedByMeeting, taskState, unitsById } from '../lib/site-views.ts';
 import { MEETING_LEVELS } from '../schemas/meeting.ts';
 import type { Direction, SourceRef } from '../schemas/index.ts';
 import { isMeetingSource } from '../lib/sources.ts';
@@ -54,7 +54,8 @@ export function followUpList(direction: Direction, lang: string): Html | undefin
  * How many of a partial registry's tasks are published, beside the programme's reported total: "4
  * tasks published of the 123 reported", or, with none, that the sources give only totals.
  */
-export function publishedLine(t: ReturnType<typeof translator>, lang: string, published: number, reportedTotal: number | undefined): string {
+export function publishedLine(lang: string, published: number, reportedTotal: number | undefined): string {
+  const t = translator(lang);
   if (published === 0) return reportedTotal === undefined ? t('registry.noneNamedNoTotal') : t('registry.noneNamed', { total: formatNumber(reportedTotal, lang) });
   return reportedTotal === undefined
     ? t('registry.publishedNoTotal', { count: formatNumber(published, lang) })
@@ -117,7 +118,7 @@ export function meetingChanges(meetingId: string, lang: string): Html {
   const programmeNumber = (id: string) => model.programmes.find((p) => p.id === id)?.number ?? id;
   const since = html`<p>${t('changes.since', { level: t(`level.${level}`).toLowerCase(), date: formatDate(previous.day, lang) })} <a href="${meetingPath(paths, shown, previous.id)}">${previous.translations[shown]!.title}</a></p>`;
   // With no task in the registry there is nothing to count; a partial registry's changes are of its published tasks.
-  const partial = model.programmes.some((p) => model.progress.programmes[p.id]?.registry === 'partial');
+  const partial = partialProgrammes(model).length > 0;
   const counts = model.tasks.length > 0 && html`${partial && html`<p class="app-meta">${t('changes.publishedOnly')}</p>`}<ul>${lists.map(
     ([key, ids]) => html`<li>${t(key, { count: formatNumber(ids.length, lang) })}${ids.length > 0 && html`: ${ids.map((id, i) => html`${i > 0 && ', '}<a href="${taskPath(paths, lang, id)}">${id}</a>`)}`}</li>`,
   )}</ul>`;

@@ -4,7 +4,7 @@
  * served from the site's own origin. Written into the built site after Astro's pages (so it is in
  * no sitemap, feed or search index), and answered by the dev server in `npm run dev`.
  */
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,32 +77,44 @@ function connectSources(backend: CmsBackend): string[] {
   return sources;
 }
 
+/** Our code for the editor (src/admin/cms-init.ts), bundled once per default language: the dev server asks for /admin/'s files on every request. */
+const editorCodes = new Map<string, Promise<string>>();
+function editorCode(locale: string): Promise<string> {
+  let code = editorCodes.get(locale);
+  if (!code) {
+    code = build({
+      entryPoints: [fileURLToPath(new URL('../admin/cms-init.ts', import.meta.url))],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      minify: true,
+      target: 'es2022',
+      legalComments: 'none',
+      define: {
+        __NQ57_FIELD_ORDERS__: JSON.stringify(fieldOrders()),
+        __NQ57_LOCALISED__: JSON.stringify({ fields: localisedFieldNames(), locale }),
+      },
+    }).then((bundled) => bundled.outputFiles[0]!.text);
+    editorCodes.set(locale, code);
+  }
+  return code;
+}
+
 /** The files of /admin/, by name. Decap's bundle is large and read from node_modules as it is. */
 export async function adminFiles(dev: boolean, env: NodeJS.ProcessEnv = process.env): Promise<Map<string, string | { copy: string }>> {
   const dir = contentDir(env);
   const backend = backendFromEnv(env, dev);
   // Backends address files from the repository's root (CMS_REPO_DIR, default the working directory).
   const contentPath = path.relative(env.CMS_REPO_DIR ? path.resolve(env.CMS_REPO_DIR) : process.cwd(), dir).split(path.sep).join('/');
-  const config = cmsConfig(dir, contentPath, backend);
-  const bundled = await build({
-    entryPoints: [fileURLToPath(new URL('../admin/cms-init.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    minify: true,
-    target: 'es2022',
-    legalComments: 'none',
-    define: {
-      __NQ57_FIELD_ORDERS__: JSON.stringify(fieldOrders()),
-      __NQ57_LOCALISED__: JSON.stringify({ fields: localisedFieldNames(), locale: readContentIds(dir).defaultLocale }),
-    },
-  });
+  // The content is read once for both the configuration and the editor's code.
+  const ids = readContentIds(dir);
+  const config = cmsConfig(dir, contentPath, backend, ids);
   const decapDir = path.dirname(require.resolve('decap-cms/dist/decap-cms.js'));
   const files = new Map<string, string | { copy: string }>([
     ['index.html', adminPage(connectSources(backend))],
     ['config.yml', `# Made at build time from src/schemas and the content folder (src/lib/cms-config.ts); do not edit.\n${stringify(config, { lineWidth: 0 })}`],
     ['manual-init.js', 'window.CMS_MANUAL_INIT = true;\n'],
-    ['cms-init.js', bundled.outputFiles[0]!.text],
+    ['cms-init.js', await editorCode(ids.defaultLocale)],
   ]);
   // Decap's bundle and the chunks it loads later from beside it.
   for (const file of readdirSync(decapDir)) {
@@ -147,7 +159,6 @@ export default function cmsIntegration(): AstroIntegration {
           res.setHeader('Content-Type', TYPES[path.extname(name)] ?? 'application/octet-stream');
           res.setHeader('X-Robots-Tag', 'noindex');
           res.setHeader('Cache-Control', 'no-store');
-          const { readFileSync } = await import('node:fs');
           res.end(typeof file === 'string' ? file : readFileSync(file.copy));
         });
       },

@@ -4,6 +4,7 @@
  * Vietnamese and English label, required where the schema requires it, and the ids of tasks, units
  * and programmes offered as choices from the content itself.
  */
+import { readSiteConfig } from '../loaders/site-config.ts';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -328,18 +329,12 @@ export function readContentIds(dir: string): ContentIds {
     }
   };
   const ids = (items: Array<{ id?: unknown }>) => items.map((item) => item?.id).filter((id): id is string => typeof id === 'string');
-  let site: { locales?: unknown; default_locale?: unknown } = {};
-  try {
-    site = (parse(readFileSync(path.join(dir, 'site.yaml'), 'utf8')) as typeof site) ?? {};
-  } catch {
-    /* the validator reports it */
-  }
-  const locales = Array.isArray(site.locales) && site.locales.every((l) => typeof l === 'string') ? (site.locales as string[]) : ['vi', 'en'];
+  const { locales, defaultLocale } = readSiteConfig(dir);
   const taskDir = path.join(dir, 'tasks');
   const taskFiles = existsSync(taskDir) ? readdirSync(taskDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
   return {
     locales,
-    defaultLocale: typeof site.default_locale === 'string' ? site.default_locale : locales[0]!,
+    defaultLocale,
     tasks: [...new Set(taskFiles.flatMap((f) => ids(list(path.join(taskDir, f)))))].sort(),
     units: ids(list(path.join(dir, 'units.yaml'))),
     programmes: ids(list(path.join(dir, 'programmes.yaml'))),
@@ -364,8 +359,7 @@ export interface CmsBackend {
  * The whole configuration. `contentPath` is the content folder as the repository sees it
  * (`content`), since the backends address files from the repository's root.
  */
-export function cmsConfig(contentDirectory: string, contentPath: string, backend: CmsBackend): Record<string, unknown> {
-  const ids = readContentIds(contentDirectory);
+export function cmsConfig(contentDirectory: string, contentPath: string, backend: CmsBackend, ids: ContentIds = readContentIds(contentDirectory)): Record<string, unknown> {
   const join = (...parts: string[]) => path.posix.join(contentPath, ...parts);
   const meetingI18n = Object.fromEntries(MEETING_TRANSLATED.map((name) => [name, true as const]));
   const meetingFields = [

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
 import { dictionaries, translator, uiLang } from '../i18n/translate.ts';
 import type { UiKey } from '../i18n/translate.ts';
 
@@ -37,18 +34,6 @@ export function isMessageKey(text: string): text is UiKey {
   return text.startsWith('problem.') && text in dictionaries.vi!;
 }
 
-/** The site's default locale as written in `site.yaml`, or `vi` when it cannot be read. */
-export function siteDefaultLocale(dir: string): string {
-  try {
-    const site = parse(readFileSync(path.join(dir, 'site.yaml'), 'utf8')) as { default_locale?: unknown; locales?: unknown } | null;
-    const locales = Array.isArray(site?.locales) ? site.locales.filter((l): l is string => typeof l === 'string') : [];
-    if (typeof site?.default_locale === 'string' && locales.includes(site.default_locale)) return site.default_locale;
-    return locales[0] ?? 'vi';
-  } catch {
-    return 'vi';
-  }
-}
-
 /** Takes `--lang X` (or `--lang=X`) out of a command line: the language asked for, and the rest. */
 export function splitLangArg(argv: readonly string[]): { lang?: string; rest: string[] } {
   const rest: string[] = [];
@@ -62,7 +47,3 @@ export function splitLangArg(argv: readonly string[]): { lang?: string; rest: st
   return lang === undefined ? { rest } : { lang, rest };
 }
 
-/** Sets the message language: the one asked for, else the content folder's default locale. */
-export function chooseMessageLang(asked: string | undefined, dir: string): void {
-  setMessageLang(asked ?? siteDefaultLocale(dir));
-}

@@ -93,6 +93,9 @@ export const reportedByMeeting: (model: SiteModel) => ReadonlyMap<string, readon
   Map.groupBy(model.progress.reported, (figure) => figure.meeting),
 );
 
+/** Programmes whose registry holds only the tasks the public record names, made once per model. */
+export const partialProgrammes: (model: SiteModel) => SiteModel['programmes'] = oncePer((model: SiteModel) => model.programmes.filter((p) => p.registry === 'partial'));
+
 /** Units by id, made once per model. */
 export const unitsById: (model: SiteModel) => ReadonlyMap<string, SiteModel['units'][number]> = oncePer((model: SiteModel) => new Map(model.units.map((u) => [u.id, u])));
 

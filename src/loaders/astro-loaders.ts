@@ -6,7 +6,7 @@ import { contentDir, readContent } from './content-reader.ts';
 import type { ContentRead } from './content-reader.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { waitForFile } from './wait-for-file.ts';
-import { chooseMessageLang } from '../lib/messages.ts';
+import { chooseMessageLang } from './site-config.ts';
 import { setPreviewProblems } from '../lib/preview-problems.ts';
 
 type Read = Omit<ContentRead, 'position'>;

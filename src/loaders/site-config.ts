@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { contentDir } from './content-reader.ts';
+import { contentDir } from './content-dir.ts';
+import { setMessageLang } from '../lib/messages.ts';
 import { insideContentFolder } from './content-files.ts';
 
 /** What the Astro config needs from site.yaml before the content is checked. */
@@ -27,6 +28,11 @@ export function readSiteConfig(dir: string = contentDir()): SiteConfig {
   }
   const locales = Array.isArray(site.locales) && site.locales.length > 0 ? site.locales.map(String) : ['vi'];
   const url = typeof site.url === 'string' && /^https?:\/\//.test(site.url) ? site.url : 'https://example.invalid';
-  const defaultLocale = typeof site.default_locale === 'string' ? site.default_locale : locales[0]!;
+  const defaultLocale = typeof site.default_locale === 'string' && locales.includes(site.default_locale) ? site.default_locale : locales[0]!;
   return { url, locales, defaultLocale };
+}
+
+/** Sets the language of the messages given to authors: the one asked for (`--lang`), else the site's default. */
+export function chooseMessageLang(asked: string | undefined, dir: string = contentDir()): void {
+  setMessageLang(asked ?? readSiteConfig(dir).defaultLocale);
 }
