@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { stringify } from 'yaml';
-import { cmsConfig, fieldOrders, localisedFieldNames, readContentIds, type CmsBackend } from '../lib/cms-config.ts';
+import { cmsConfig, fieldOrders, localisedFieldNames, type CmsBackend } from '../lib/cms-config.ts';
+import { readContentIds } from '../loaders/content-ids.ts';
 import { contentDir } from '../loaders/content-dir.ts';
 
 const require = createRequire(import.meta.url);
@@ -108,7 +109,7 @@ export async function adminFiles(dev: boolean, env: NodeJS.ProcessEnv = process.
   const contentPath = path.relative(env.CMS_REPO_DIR ? path.resolve(env.CMS_REPO_DIR) : process.cwd(), dir).split(path.sep).join('/');
   // The content is read once for both the configuration and the editor's code.
   const ids = readContentIds(dir);
-  const config = cmsConfig(dir, contentPath, backend, ids);
+  const config = cmsConfig(contentPath, backend, ids);
   const decapDir = path.dirname(require.resolve('decap-cms/dist/decap-cms.js'));
   const files = new Map<string, string | { copy: string }>([
     ['index.html', adminPage(connectSources(backend))],

@@ -1,13 +1,10 @@
 /**
  * The web editor's configuration (Decap CMS, `/admin/config.yml`), made from the zod schemas and the
- * content folder at build time, so that every field of the format has an editor field with a
+ * content's ids (read by src/loaders/content-ids.ts) at build time, so that every field of the format has an editor field with a
  * Vietnamese and English label, required where the schema requires it, and the ids of tasks, units
  * and programmes offered as choices from the content itself.
  */
-import { readSiteConfig } from '../loaders/site-config.ts';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import type { z } from 'astro/zod';
 import {
   DateOrDateTimeSchema,
@@ -136,6 +133,8 @@ export interface ContentIds {
   tasks: string[];
   units: string[];
   programmes: string[];
+  /** The task files' names in `tasks/`, in order: one list in the editor each. */
+  taskFiles: string[];
 }
 
 /** How the walk treats fields with a given name. */
@@ -318,29 +317,6 @@ export function objectFields(schema: z.ZodType, ctx: WalkContext, rename: Record
 /** Meeting fields each language writes for itself; the others are entered once and copied. */
 export const MEETING_TRANSLATED = ['title', 'summary', 'meeting_body', 'location', 'chair', 'attendees', 'directions', 'sources', 'images', 'tags', 'updates', 'body'] as const;
 
-/** Reads the ids the editor offers as choices; a file that cannot be read offers none (the validator reports it). */
-export function readContentIds(dir: string): ContentIds {
-  const list = (file: string): Array<{ id?: unknown }> => {
-    try {
-      const data = parse(readFileSync(file, 'utf8')) as unknown;
-      return Array.isArray(data) ? (data as Array<{ id?: unknown }>) : [];
-    } catch {
-      return [];
-    }
-  };
-  const ids = (items: Array<{ id?: unknown }>) => items.map((item) => item?.id).filter((id): id is string => typeof id === 'string');
-  const { locales, defaultLocale } = readSiteConfig(dir);
-  const taskDir = path.join(dir, 'tasks');
-  const taskFiles = existsSync(taskDir) ? readdirSync(taskDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
-  return {
-    locales,
-    defaultLocale,
-    tasks: [...new Set(taskFiles.flatMap((f) => ids(list(path.join(taskDir, f)))))].sort(),
-    units: ids(list(path.join(dir, 'units.yaml'))),
-    programmes: ids(list(path.join(dir, 'programmes.yaml'))),
-  };
-}
-
 /** Where the editor saves, and how it signs in. */
 export interface CmsBackend {
   /** `owner/name` of the GitHub repository; absent: local mode only. */
@@ -359,16 +335,13 @@ export interface CmsBackend {
  * The whole configuration. `contentPath` is the content folder as the repository sees it
  * (`content`), since the backends address files from the repository's root.
  */
-export function cmsConfig(contentDirectory: string, contentPath: string, backend: CmsBackend, ids: ContentIds = readContentIds(contentDirectory)): Record<string, unknown> {
+export function cmsConfig(contentPath: string, backend: CmsBackend, ids: ContentIds): Record<string, unknown> {
   const join = (...parts: string[]) => path.posix.join(contentPath, ...parts);
   const meetingI18n = Object.fromEntries(MEETING_TRANSLATED.map((name) => [name, true as const]));
   const meetingFields = [
     ...objectFields(MeetingSchema, { ids, i18n: meetingI18n }, { body: 'meeting_body' }),
     { name: 'body', label: bothLabels('body'), widget: 'markdown', i18n: true, required: false, hint: 'Nội dung bản tin. — The news item’s text.' },
   ];
-  const taskFiles = existsSync(path.join(contentDirectory, 'tasks'))
-    ? readdirSync(path.join(contentDirectory, 'tasks')).filter((f) => /\.ya?ml$/.test(f)).sort()
-    : [];
   const listField = (schema: z.ZodType, what: string): CmsField => ({
     name: 'items',
     label: what,
@@ -427,7 +400,7 @@ export function cmsConfig(contentDirectory: string, contentPath: string, backend
         extension: 'yaml',
         // The preview of a whole list file is a wall of text: the form alone has the room.
         editor: { preview: false },
-        files: taskFiles.map((file) => ({
+        files: ids.taskFiles.map((file) => ({
           name: file.replace(/\.ya?ml$/, ''),
           label: `${file}`,
           file: join('tasks', file),

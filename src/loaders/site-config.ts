@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parse } from 'yaml';
 import { contentDir } from './content-dir.ts';
 import { setMessageLang } from '../lib/messages.ts';
-import { insideContentFolder } from './content-files.ts';
+import { insideContentFolder, readContentText } from './content-files.ts';
 
 /** What the Astro config needs from site.yaml before the content is checked. */
 export interface SiteConfig {
@@ -19,9 +17,10 @@ export interface SiteConfig {
 export function readSiteConfig(dir: string = contentDir()): SiteConfig {
   let site: Record<string, unknown> = {};
   try {
-    // A site.yaml that links outside the content folder is not read (the validator refuses it).
+    // A site.yaml that links outside the content folder, or is not UTF-8, is not read (the validator
+    // reports both).
     if (!insideContentFolder(dir, 'site.yaml')) throw new Error('outside the content folder');
-    const parsed = parse(readFileSync(path.join(dir, 'site.yaml'), 'utf8'));
+    const parsed = parse(readContentText(dir, 'site.yaml'));
     if (parsed && typeof parsed === 'object') site = parsed as Record<string, unknown>;
   } catch {
     // The validator reports a missing or unreadable site.yaml.

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'astro/zod';
 import { cmsConfig, FIELD_WORDS, shapeOf, type CmsField } from '../../../src/lib/cms-config.ts';
+import { readContentIds } from '../../../src/loaders/content-ids.ts';
 import { fixture } from '../../helpers/run.ts';
 import { MeetingSchema, ProgrammeSchema, SiteObjectSchema, TaskSchema, UnitSchema } from '../../../src/schemas/index.ts';
 
-const config = cmsConfig(fixture('valid'), 'content', {}) as { collections: Array<{ name: string; fields?: CmsField[]; files?: Array<{ name: string; fields: CmsField[] }> }>; i18n: unknown; locale: string };
+const config = cmsConfig('content', {}, readContentIds(fixture('valid'))) as { collections: Array<{ name: string; fields?: CmsField[]; files?: Array<{ name: string; fields: CmsField[] }> }>; i18n: unknown; locale: string };
 const collection = (name: string) => config.collections.find((c) => c.name === name)!;
 const listItems = (fields: CmsField[]) => fields.find((f) => f.name === 'items')!.fields!;
 

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readContent } from '../../../src/loaders/content-reader.ts';
+import { readContentIds } from '../../../src/loaders/content-ids.ts';
+import { readSiteConfig } from '../../../src/loaders/site-config.ts';
 import { formatProblem } from '../../../src/lib/problems.ts';
 import { runScript } from '../../helpers/run.ts';
 import { bytePosition, firstInvalidUtf8 } from '../../../src/lib/utf8.ts';
@@ -112,5 +114,30 @@ describe('warnings for what would publish badly', () => {
     expect(lines).toContain(
       'meetings/2025-10-01-dai.vi.md:9:1: warning: nội dung cuộc họp dài 1,1 MB, quá giới hạn 1 MB: trang sẽ quá nặng với người đọc trên điện thoại; hãy rút gọn, hoặc đăng toàn văn ở nơi khác và dẫn nguồn (sources)',
     );
+  });
+});
+
+describe('what the web editor and the Astro config read before the check', () => {
+  it('offers no id from a list file that links outside the folder, and lists only task files inside it', () => {
+    writeFileSync(path.join(outside, 'units.yaml'), `- id: ${'bi-mat'}\n  name: ${SECRET}\n`);
+    writeFileSync(path.join(outside, 'tasks.yaml'), `- id: ngoai-1\n  title: ${SECRET}\n`);
+    const dir = folder('editor-ids', (d) => {
+      unlinkSync(path.join(d, 'units.yaml'));
+      symlinkSync(path.join(outside, 'units.yaml'), path.join(d, 'units.yaml'));
+      symlinkSync(path.join(outside, 'tasks.yaml'), path.join(d, 'tasks/ngoai.yaml'));
+    });
+    const ids = readContentIds(dir);
+    expect(ids.units).toEqual([]);
+    expect(ids.taskFiles).toEqual(['kh-12.yaml', 'more.yaml']);
+    expect(ids.tasks).not.toContain('ngoai-1');
+    expect(ids.tasks.length).toBeGreaterThan(0);
+  });
+
+  it('reads no language from a site.yaml that is not UTF-8, and falls back to Vietnamese', () => {
+    const dir = folder('site-latin1', (d) => {
+      // "Cà Mau" in Latin-1, and English as the default language: neither may be taken from it.
+      writeFileSync(path.join(d, 'site.yaml'), Buffer.concat([Buffer.from('name: C'), Buffer.from([0xe0]), Buffer.from(' Mau\nurl: https://example.org/\nlocales: [en, vi]\ndefault_locale: en\n')]));
+    });
+    expect(readSiteConfig(dir)).toEqual({ url: 'https://example.invalid', locales: ['vi'], defaultLocale: 'vi' });
   });
 });

@@ -1,0 +1,36 @@
+// The ids the web editor offers as choices, read from the content folder. Only files inside the
+// folder are read (src/loaders/content-files.ts); a file that cannot be read offers none, as the
+// validator reports it.
+import { parse } from 'yaml';
+import type { ContentIds } from '../lib/cms-config.ts';
+import { insideContentFolder, listContentFiles, readContentText } from './content-files.ts';
+import { readSiteConfig } from './site-config.ts';
+
+/** The `id`s of a YAML list file; none when it is missing, unreadable, outside the folder or not a list. */
+function listIds(dir: string, file: string): string[] {
+  try {
+    if (!insideContentFolder(dir, file)) return [];
+    const data = parse(readContentText(dir, file)) as unknown;
+    if (!Array.isArray(data)) return [];
+    return data.map((item: unknown) => (item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === 'string');
+  } catch {
+    return [];
+  }
+}
+
+/** What the editor's choices come from: the languages, the task files, and the ids of tasks, units and programmes. */
+export function readContentIds(dir: string): ContentIds {
+  const { locales, defaultLocale } = readSiteConfig(dir);
+  const taskFiles = listContentFiles(dir)
+    .files.filter((file) => /^tasks\/[^/]+\.ya?ml$/.test(file))
+    .map((file) => file.slice('tasks/'.length))
+    .sort();
+  return {
+    locales,
+    defaultLocale,
+    taskFiles,
+    tasks: [...new Set(taskFiles.flatMap((file) => listIds(dir, `tasks/${file}`)))].sort(),
+    units: listIds(dir, 'units.yaml'),
+    programmes: listIds(dir, 'programmes.yaml'),
+  };
+}
