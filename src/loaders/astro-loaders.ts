@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { contentDir, readContentInParallel } from './content-reader.ts';
+import { contentDir, readContent } from './content-reader.ts';
 import type { ContentRead, RenderedBefore } from './content-reader.ts';
 import type { RenderedBody } from '../lib/markdown.ts';
 import { formatProblem } from '../lib/problems.ts';
@@ -77,7 +77,7 @@ async function readNow(dir: string): Promise<ContentRead> {
   reading ??= (async () => {
     // Problems are written in the site's default language (MESSAGES_LANG asks for another).
     chooseMessageLang(process.env.MESSAGES_LANG || undefined, dir);
-    const read = await readContentInParallel(dir, { renderedBefore: renderings(meetingsContext) });
+    const read = readContent(dir, { renderedBefore: renderings(meetingsContext) });
     current = { key: fingerprint(dir, read), read };
     return read;
   })().finally(() => (reading = undefined));

@@ -1,5 +1,4 @@
 import { statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import type { z } from 'astro/zod';
 import { ProgrammeSchema, SiteSchema, TaskSchema, UnitSchema } from '../schemas/index.ts';
 import type { Meeting, Site } from '../schemas/index.ts';
@@ -7,7 +6,6 @@ import { checkContent, SHARED_MEETING_FIELDS } from '../lib/content-checks.ts';
 import type { UnreadFile } from '../lib/content-checks.ts';
 import type { ContentModel, IdRef, MeetingEntry, TaskEntry } from '../lib/content-model.ts';
 import { defaultLocale } from '../lib/content-model.ts';
-import { JobShare } from './job-share.ts';
 import { meetingSource, readMeetingFile } from './meeting-file.ts';
 import type { MeetingFileRead, MeetingJob } from './meeting-file.ts';
 import type { RenderedBody } from '../lib/markdown.ts';
@@ -15,7 +13,7 @@ import { checkAgainstSchema } from '../lib/schema-problems.ts';
 import { parseYamlSource, positionProblem } from '../lib/yaml-source.ts';
 import type { YamlSource } from '../lib/yaml-source.ts';
 import { sortProblems } from '../lib/problems.ts';
-import { messageLang, msg } from '../lib/messages.ts';
+import { msg } from '../lib/messages.ts';
 import type { PathProblem, Problem } from '../lib/problems.ts';
 import { contentDir } from './content-dir.ts';
 import { listContentFiles, NotUtf8Error, readContentText } from './content-files.ts';
@@ -115,8 +113,8 @@ class Reader {
   }
 
   /**
-   * Gives a problem its line and column. A meeting file read on another thread is parsed again
-   * here, only when a check across files found a problem in it.
+   * Gives a problem its line and column. A meeting file's frontmatter, not kept once read, is
+   * parsed again here, only when a check across files found a problem in it.
    */
   position = (problem: PathProblem): Problem => {
     let source = this.sources.get(problem.file);
@@ -255,48 +253,15 @@ function siteForChecks(raw: unknown): Site | undefined {
  */
 export type RenderedBefore = (file: string, text: string) => RenderedBody | undefined;
 
-/** How `readContent` reads. */
-export interface ReadOptions {
-  /** Threads to read meeting files on, this one included. */
-  threads?: number;
-  /** Fewer meeting files to read than this, and they are read on this thread alone. */
-  minMeetings?: number;
-  renderedBefore?: RenderedBefore;
-}
-
 /**
  * Reads and checks a whole content folder. Never throws for bad content: every problem is in
- * `problems`. On one thread, as the unit tests and small folders need.
+ * `problems`. A meeting body that `renderedBefore` gives is not rendered again.
  */
-export function readContent(dir: string = contentDir(), { renderedBefore }: Pick<ReadOptions, 'renderedBefore'> = {}): ContentRead {
+export function readContent(dir: string = contentDir(), { renderedBefore }: { renderedBefore?: RenderedBefore } = {}): ContentRead {
   const reader = new Reader(dir, renderedBefore);
   const jobs = reader.meetingJobs();
   const read = readFiles(reader);
   return finishRead(reader, read, jobs.map((job) => readMeetingFile(reader.dir, job)));
-}
-
-/**
- * The same as `readContent`, with the meeting files read, checked and rendered on worker threads
- * while this one reads the YAML (see `job-share.ts` for what that buys). When fewer than
- * `minMeetings` meeting files are to be rendered, they are read on one thread, where starting the
- * workers would cost more than it saves.
- */
-export async function readContentInParallel(dir: string = contentDir(), { threads = availableParallelism(), minMeetings = 200, renderedBefore }: ReadOptions = {}): Promise<ContentRead> {
-  const reader = new Reader(dir, renderedBefore);
-  const jobs = reader.meetingJobs();
-  if (threads < 2 || jobs.filter((job) => !job.rendered).length < minMeetings) {
-    const read = readFiles(reader);
-    return finishRead(reader, read, jobs.map((job) => readMeetingFile(reader.dir, job)));
-  }
-  // The workers start on the meeting files while this thread reads the YAML, then it joins them.
-  const share = new JobShare<MeetingJob, MeetingFileRead>(new URL('./meeting-worker.ts', import.meta.url), threads - 1, { dir, lang: messageLang() }, jobs);
-  try {
-    const read = readFiles(reader);
-    share.help((job) => readMeetingFile(dir, job));
-    return finishRead(reader, read, await share.results);
-  } finally {
-    await share.close();
-  }
 }
 
 interface FilesRead {

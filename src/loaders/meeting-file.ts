@@ -57,7 +57,7 @@ function splitMeeting(file: string, text: string): Parts | typeof UNCLOSED | und
 
 /**
  * A meeting file's frontmatter parsed with positions, for placing a problem that a check across
- * files found in it. Read again from the file, as the parsed form stays with the thread that read it.
+ * files found in it. Read again from the file, as the parsed form is not kept.
  */
 export function meetingSource(dir: string, file: string): YamlSource | undefined {
   try {

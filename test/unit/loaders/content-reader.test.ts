@@ -2,11 +2,11 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readContent, readContentInParallel } from '../../../src/loaders/content-reader.ts';
+import { readContent } from '../../../src/loaders/content-reader.ts';
 import type { RenderedBefore } from '../../../src/loaders/content-reader.ts';
 import { generateFixture } from '../../../scripts/generate-fixture.ts';
 
-// Enough meeting files that the workers, not only the calling thread, read some of them.
+// A folder of many meetings, as the generator writes them.
 const generated = mkdtempSync(path.join(os.tmpdir(), 'nq57-reader-'));
 generateFixture(generated, 300, 400);
 afterAll(() => rmSync(generated, { recursive: true, force: true }));
@@ -16,26 +16,16 @@ const FOLDERS = [
   ['a generated folder of 300 meetings', generated],
 ];
 
-describe(readContentInParallel, () => {
-  it.each(FOLDERS)('reads %s the same as readContent, problems, positions and HTML included', async (_, dir) => {
-    const one = readContent(dir);
-    // Workers on every meeting file, however few: the path a province's whole history takes.
-    const many = await readContentInParallel(dir, { threads: 2, minMeetings: 0 });
-    expect(many.problems).toEqual(one.problems);
-    expect([...many.rendered]).toEqual([...one.rendered]);
-    expect(many.model).toEqual(one.model);
-    expect(one.rendered.size).toBeGreaterThan(0);
-  });
-
-  it('places problems that checks across files find in meeting files at their lines', async () => {
-    const { problems } = await readContentInParallel(path.resolve('test/fixtures/content/invalid'), { threads: 2, minMeetings: 0 });
-    // A task reference is checked against the whole registry, after the file was read on another thread.
+describe(readContent, () => {
+  it('places problems that checks across files find in meeting files at their lines', () => {
+    const { problems } = readContent(path.resolve('test/fixtures/content/invalid'));
+    // A task reference is checked against the whole registry, after the meeting file was read.
     expect(problems).toContainEqual({ file: 'meetings/2025-06-15-hop.vi.md', line: 8, column: 13, severity: 'error', message: "không có nhiệm vụ nào mang mã 'T99'" });
   });
 });
 
 /** Bodies as `read` rendered them, given again where a file's text is the same; counts what it gave. */
-function earlier(read: Awaited<ReturnType<typeof readContentInParallel>>, texts = new Map<string, string>()) {
+function earlier(read: ReturnType<typeof readContent>, texts = new Map<string, string>()) {
   const given = { count: 0 };
   const before: RenderedBefore = (file, text) => {
     const rendered = read.rendered.get(file);
@@ -57,25 +47,25 @@ describe('reading with the bodies an earlier read rendered', () => {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'nq57-rendered-before-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it.each(FOLDERS)('reads %s the same, whether each body is rendered again or not', async (_, dir) => {
+  it.each(FOLDERS)('reads %s the same, whether each body is rendered again or not', (_, dir) => {
     const fresh = readContent(dir);
     const { before, given } = earlier(fresh, meetingTexts(dir));
-    const kept = await readContentInParallel(dir, { threads: 2, minMeetings: 0, renderedBefore: before });
+    const kept = readContent(dir, { renderedBefore: before });
     expect(given.count).toBe(fresh.rendered.size);
     expect(kept.problems).toEqual(fresh.problems);
     expect([...kept.rendered]).toEqual([...fresh.rendered]);
     expect(kept.model).toEqual(fresh.model);
   });
 
-  it('renders again a file that changed, and takes the rest as they were', async () => {
+  it('renders again a file that changed, and takes the rest as they were', () => {
     const dir = path.join(scratch, 'changed');
     cpSync(path.resolve('test/fixtures/content/valid'), dir, { recursive: true });
-    const first = await readContentInParallel(dir);
+    const first = readContent(dir);
     const texts = meetingTexts(dir);
     const meeting = readdirSync(path.join(dir, 'meetings')).find((f) => f.endsWith('.vi.md'))!;
     appendFileSync(path.join(dir, 'meetings', meeting), '\nMột đoạn mới ở cuối biên bản.\n');
     const { before, given } = earlier(first, texts);
-    const read = await readContentInParallel(dir, { renderedBefore: before });
+    const read = readContent(dir, { renderedBefore: before });
     expect(read.rendered.get(`meetings/${meeting}`)?.html).toContain('Một đoạn mới ở cuối biên bản.');
     expect(read.problems).toEqual(readContent(dir).problems);
     expect(given.count).toBe(first.rendered.size - 1);
