@@ -5,11 +5,9 @@ import sitemap from '@astrojs/sitemap';
 import { readSiteConfig } from './src/loaders/site-config.ts';
 import { sitemapAlternates, withEndpointPages } from './src/lib/sitemap-alternates.ts';
 import { devEndpointPages } from './src/lib/dev-endpoint-pages.ts';
-import { exitWithParent } from './src/loaders/exit-with-parent.ts';
 import webEditor from './src/integrations/cms.ts';
-
-// Started by `npm run build`, Astro stops when the build does, even a build killed outright.
-exitWithParent(Number(process.env.BUILD_PID) || undefined);
+import searchIndex from './src/integrations/search-index.ts';
+import shareCards from './src/integrations/share-cards.ts';
 
 // The site's own identity (canonical URL, locales) comes from the content folder,
 // so another province deploys the same code with nothing to edit here.
@@ -22,7 +20,6 @@ export default defineConfig({
   site: site.url,
   base,
   trailingSlash: 'always',
-  outDir: process.env.ASTRO_OUT_DIR || 'dist',
   compressHTML: true,
   // Each page's Content-Security-Policy is written by its layout (src/lib/csp.ts). Astro's own
   // `security.csp` would hash every page's head elements again, some 14,000 times for a large
@@ -37,12 +34,12 @@ export default defineConfig({
   integrations: [
     mdx(),
     withEndpointPages(sitemap({ filter: alternates.filter, serialize: alternates.serialize })),
+    // Once the pages are written: the search index (Pagefind) and the share cards, side by side.
+    searchIndex(),
+    shareCards(),
     // The web editor at /admin/ (Decap CMS), its configuration made from the schemas. Written after
     // the pages, it is in no sitemap, feed or search index.
     webEditor(),
   ],
   devToolbar: { enabled: false },
-  // The build script reports its own steps; with ASTRO_LOG_LEVEL=warn it leaves out Astro's line per
-  // page, some 14,000 for a large province, which say nothing an author or CI can act on.
-  ...(process.env.ASTRO_LOG_LEVEL ? { logger: { entrypoint: 'astro/logger/node', config: { level: process.env.ASTRO_LOG_LEVEL } } } : {}),
 });

@@ -5,7 +5,7 @@
 export {};
 
 async function main(): Promise<number> {
-  const { readContentInParallel, contentDir } = await import('../src/loaders/content-reader.ts');
+  const { readContent, contentDir } = await import('../src/loaders/content-reader.ts');
   const { formatProblems, parseValidateArgs } = await import('./lib/report.ts');
   const { msg, msgCount, splitLangArg } = await import('../src/lib/messages.ts');
   const { chooseMessageLang } = await import('../src/loaders/site-config.ts');
@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   }
   const dir = args.dir ?? contentDir();
   chooseMessageLang(lang, dir);
-  const { problems } = await readContentInParallel(dir);
+  const { problems } = readContent(dir);
   const output = formatProblems(problems, args.format, dir);
   if (output) process.stdout.write(output);
   const errors = problems.filter((p) => p.severity === 'error').length;

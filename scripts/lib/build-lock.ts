@@ -1,6 +1,16 @@
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { isRunning } from '../../src/loaders/wait-for-file.ts';
 import { msg } from '../../src/lib/messages.ts';
+
+/** Whether a process is still running. */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** How `acquireBuildLock` waits for another build. */
 export interface LockOptions {

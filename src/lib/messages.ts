@@ -3,7 +3,7 @@ import type { UiKey } from '../i18n/translate.ts';
 
 /**
  * The language of the messages given to authors: the content checks, the build, the scaffolds and
- * check:corrections. Chosen once per process (and handed to its worker threads) from `--lang` or the
+ * check:corrections. Chosen once per process from `--lang` or the
  * site's default locale, and read by every place that writes a message, so that a problem is written
  * in one language from the start, in the same dictionaries as the site.
  */

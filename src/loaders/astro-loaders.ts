@@ -1,39 +1,25 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { deserialize } from 'node:v8';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { contentDir, readContent } from './content-reader.ts';
-import type { ContentRead } from './content-reader.ts';
+import type { ContentRead, RenderedBefore } from './content-reader.ts';
+import type { RenderedBody } from '../lib/markdown.ts';
 import { formatProblem } from '../lib/problems.ts';
-import { waitForFile } from './wait-for-file.ts';
 import { chooseMessageLang } from './site-config.ts';
+import { messageLang, msgCount } from '../lib/messages.ts';
 import { setPreviewProblems } from '../lib/preview-problems.ts';
 
-type Read = Omit<ContentRead, 'position'>;
+const KINDS = ['site', 'programmes', 'units', 'tasks', 'meetings'] as const;
+type Kind = (typeof KINDS)[number];
 
-let cached: { key: string; read: Read } | undefined;
-let snapshot: Promise<Read> | undefined;
-
-/**
- * The content as `npm run build` has just read and checked it, handed over in `CONTENT_SNAPSHOT`
- * (written by `scripts/lib/build-check.ts`), so that a build reads and renders every file once, not
- * twice. The build starts Astro beside the check, so that Astro's own start overlaps it: the file
- * may not be there yet, and is waited for. Waiting stops if the build (`BUILD_PID`) has gone,
- * stopped from outside; when the check finds errors, the build stops Astro itself.
- */
-function snapshotRead(): Promise<Read> | undefined {
-  const file = process.env.CONTENT_SNAPSHOT;
-  if (!file) return undefined;
-  // The build's process id, as it gave it: by the time this runs, a stopped build's Astro may
-  // already have another parent.
-  const build = Number(process.env.BUILD_PID) || process.ppid;
-  snapshot ??= waitForFile(file, build).then(() => deserialize(readFileSync(file)) as Read);
-  return snapshot;
+/** A build stopped by errors in the content, which have been printed already. */
+export class ContentErrors extends Error {
+  override name = 'ContentErrors';
 }
 
 // What the content folder holds now: every file with its size and time. Collections share one read
 // per state of the folder, so a build reads it once and the dev server again after each change.
-function fingerprint(dir: string, read?: Read): string {
+function fingerprint(dir: string, read?: ContentRead): string {
   const files = read?.model?.files ?? new Set<string>();
   const parts = [...files].map((file) => {
     try {
@@ -46,82 +32,148 @@ function fingerprint(dir: string, read?: Read): string {
   return `${dir}\n${parts.join('\n')}`;
 }
 
-function currentRead(dir: string): Read {
-  if (cached && cached.key === fingerprint(dir, cached.read) && cached.key.startsWith(`${dir}\n`)) return cached.read;
-  // Problems are written in the site's default language (MESSAGES_LANG asks for another).
-  chooseMessageLang(process.env.MESSAGES_LANG || undefined, dir);
-  const read = readContent(dir);
-  cached = { key: fingerprint(dir, read), read };
-  return read;
+/** What the last read gave, and the state of the folder it read. */
+let current: { key: string; read: ContentRead } | undefined;
+let reading: Promise<ContentRead> | undefined;
+
+/** The meetings collection's loader context: its store holds each body as the last read rendered it. */
+let meetingsContext: LoaderContext | undefined;
+
+/** Each meeting file's source digest (see `renderings`) in the last read. */
+const sources = new Map<string, string>();
+
+interface StoredRendering {
+  /** A digest of the file's text and of the language its warnings are written in. */
+  source: string;
+  /** The file in the content folder. */
+  file: string;
+  removed: RenderedBody['removed'];
 }
 
-const KINDS = ['site', 'programmes', 'units', 'tasks', 'meetings'] as const;
-type Kind = (typeof KINDS)[number];
+/**
+ * Meeting bodies as the store holds them from the last read: a file whose text (and message
+ * language) is the same is not rendered again. The digest of each file read is kept in `sources`.
+ */
+function renderings(context: LoaderContext | undefined): RenderedBefore {
+  const byFile = new Map<string, RenderedBody & { source: string }>();
+  for (const entry of context?.store.values() ?? []) {
+    const stored = entry.rendered?.metadata as Partial<StoredRendering> | undefined;
+    if (entry.rendered && stored?.source && stored.file) byFile.set(stored.file, { html: entry.rendered.html, removed: stored.removed ?? [], source: stored.source });
+  }
+  sources.clear();
+  return (file, text) => {
+    const source = context ? context.generateDigest(`${messageLang()}\n${text}`) : '';
+    sources.set(file, source);
+    const before = byFile.get(file);
+    return before && before.source === source ? { html: before.html, removed: before.removed } : undefined;
+  };
+}
 
-/** The collections that have yet to take their part of the snapshot; once none has, it is let go. */
-const toTake = new Set<Kind>(KINDS);
+/** The content as read now: read again only when a file of the folder has changed since. */
+async function readNow(dir: string): Promise<ContentRead> {
+  // Every collection's loader has been called before one reads, so the meetings store is known.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (current && current.key === fingerprint(dir, current.read)) return current.read;
+  reading ??= (async () => {
+    // Problems are written in the site's default language (MESSAGES_LANG asks for another).
+    chooseMessageLang(process.env.MESSAGES_LANG || undefined, dir);
+    const read = readContent(dir, { renderedBefore: renderings(meetingsContext) });
+    current = { key: fingerprint(dir, read), read };
+    return read;
+  })().finally(() => (reading = undefined));
+  return reading;
+}
 
-async function fill(kind: Kind, dir: string, read: Read, { store, parseData }: LoaderContext): Promise<void> {
+/** A content entry's digest: what Astro's store compares to skip an entry that has not changed. */
+function digestOf(context: LoaderContext, value: unknown): string {
+  return context.generateDigest(JSON.stringify(value) ?? '');
+}
+
+/** Puts one kind of content into its collection: entries whose digest is unchanged are left as they are. */
+async function fill(kind: Kind, dir: string, read: ContentRead, context: LoaderContext): Promise<void> {
+  const { store, parseData } = context;
   const m = read.model!;
-  store.clear();
+  const kept = new Set<string>();
+  const set = (entry: Parameters<LoaderContext['store']['set']>[0]) => {
+    kept.add(entry.id);
+    store.set(entry);
+  };
   // Images are resolved by Astro relative to the entry's file, written relative to the project root.
   const entryFile = (file: string) => path.relative(process.cwd(), path.join(dir, file)).split(path.sep).join('/');
   const fromFile = (file: string, src: string) => {
     const relative = path.posix.relative(path.posix.dirname(file), src);
     return relative.startsWith('.') ? relative : `./${relative}`;
   };
+  const plain = (id: string, data: Record<string, unknown>) => set({ id, data, digest: digestOf(context, data) });
   if (kind === 'site') {
     const data = { ...m.site, logo: m.site.logo && fromFile('site.yaml', m.site.logo) };
     const filePath = entryFile('site.yaml');
-    store.set({ id: 'site', data: await parseData({ id: 'site', data, filePath }), filePath });
+    const digest = digestOf(context, data);
+    set(store.get('site')?.digest === digest ? store.get('site')! : { id: 'site', data: await parseData({ id: 'site', data, filePath }), filePath, digest });
   }
-  if (kind === 'programmes') for (const { data } of m.programmes) store.set({ id: data.id, data: { ...data } });
-  if (kind === 'units') for (const { data } of m.units) store.set({ id: data.id, data: { ...data } });
-  if (kind === 'tasks') for (const { data, file } of m.tasks) store.set({ id: data.id, data: { ...data, file } });
+  if (kind === 'programmes') for (const { data } of m.programmes) plain(data.id, { ...data });
+  if (kind === 'units') for (const { data } of m.units) plain(data.id, { ...data });
+  if (kind === 'tasks') for (const { data, file } of m.tasks) plain(data.id, { ...data, file });
   if (kind === 'meetings') {
     for (const meeting of m.meetings) {
       const id = `${meeting.id}.${meeting.lang}`;
       const filePath = entryFile(meeting.file);
       const images = meeting.data.images?.map((image) => ({ ...image, src: fromFile(meeting.file, image.src) }));
+      // With the fields that a translation shares with this one.
       const data = { ...meeting.data, images, meeting: meeting.id, lang: meeting.lang, file: meeting.file };
-      store.set({
+      const source = sources.get(meeting.file) ?? '';
+      const digest = digestOf(context, [data, source]);
+      if (store.get(id)?.digest === digest) {
+        kept.add(id);
+        continue;
+      }
+      const rendered = read.rendered.get(meeting.file) ?? { html: '', removed: [] };
+      const metadata: StoredRendering = { source, file: meeting.file, removed: rendered.removed };
+      set({
         id,
         // The reader has checked the data against the same schema; Astro's pass is needed only to
         // turn photo paths into processed images.
         data: images ? await parseData({ id, data, filePath }) : data,
         filePath,
-        rendered: { html: read.html.get(meeting.file) ?? '', metadata: {} },
+        rendered: { html: rendered.html, metadata: { ...metadata } },
+        digest,
       });
     }
   }
+  for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
 }
 
 /**
  * A loader for one kind of content, reading `CONTENT_DIR` with the same reader as the validator.
- * A build stops on any content error. The dev server prints the errors in the validator's format,
- * lists them on every page previewed, and keeps showing the last good content until they are fixed.
+ * A build stops on any content error, with every problem printed as the validator prints it. The
+ * dev server prints the errors in the validator's format, lists them on every page previewed, and
+ * keeps showing the last good content until they are fixed.
  */
 export function contentLoader(kind: Kind): Loader {
   return {
     name: `content-${kind}`,
     load: async (context) => {
       const dir = contentDir();
-      const checked = context.watcher ? undefined : await snapshotRead();
-      const current = () => checked ?? currentRead(dir);
-      const sync = async (): Promise<boolean> => {
-        const read = current();
+      if (kind === 'meetings') meetingsContext = context;
+      const sync = async (): Promise<ContentRead | undefined> => {
+        const read = await readNow(dir);
         const errors = read.problems.filter((p) => p.severity === 'error');
         // One collection speaks for all, so each problem is printed once, and shown in the preview.
         if (kind === 'site') {
-          if (context.watcher) setPreviewProblems(read.problems);
-          for (const problem of read.problems) {
-            if (problem.severity === 'error') context.logger.error(formatProblem(problem));
-            else context.logger.warn(formatProblem(problem));
+          if (context.watcher) {
+            setPreviewProblems(read.problems);
+            for (const problem of read.problems) {
+              if (problem.severity === 'error') context.logger.error(formatProblem(problem));
+              else context.logger.warn(formatProblem(problem));
+            }
+          } else {
+            // A build prints them as the validator does, one a line, with nothing before them.
+            process.stderr.write(read.problems.map((problem) => `${formatProblem(problem)}\n`).join(''));
           }
         }
-        if (errors.length > 0 || !read.model) return false;
+        if (errors.length > 0 || !read.model) return undefined;
         await fill(kind, dir, read, context);
-        return true;
+        return read;
       };
       if (context.watcher) {
         context.watcher.add(dir);
@@ -131,14 +183,9 @@ export function contentLoader(kind: Kind): Loader {
         await sync();
         return;
       }
-      const synced = await sync();
-      // What the collections took stays in Astro's store: the rest (the Markdown sources, the
-      // files' positions) need not stay in memory while Astro renders.
-      toTake.delete(kind);
-      if (toTake.size === 0) snapshot = undefined;
-      if (!synced) {
-        const errors = current().problems.filter((p) => p.severity === 'error');
-        throw new Error(`content in ${dir} has ${errors.length} error(s):\n${errors.map(formatProblem).join('\n')}`);
+      if (!(await sync())) {
+        const errors = (await readNow(dir)).problems.filter((p) => p.severity === 'error').length;
+        throw new ContentErrors(msgCount('cli.contentErrors', errors));
       }
     },
   };

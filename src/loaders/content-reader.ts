@@ -1,5 +1,4 @@
 import { statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import type { z } from 'astro/zod';
 import { ProgrammeSchema, SiteSchema, TaskSchema, UnitSchema } from '../schemas/index.ts';
 import type { Meeting, Site } from '../schemas/index.ts';
@@ -7,18 +6,17 @@ import { checkContent, SHARED_MEETING_FIELDS } from '../lib/content-checks.ts';
 import type { UnreadFile } from '../lib/content-checks.ts';
 import type { ContentModel, IdRef, MeetingEntry, TaskEntry } from '../lib/content-model.ts';
 import { defaultLocale } from '../lib/content-model.ts';
-import { JobShare } from './job-share.ts';
 import { meetingSource, readMeetingFile } from './meeting-file.ts';
 import type { MeetingFileRead, MeetingJob } from './meeting-file.ts';
+import type { RenderedBody } from '../lib/markdown.ts';
 import { checkAgainstSchema } from '../lib/schema-problems.ts';
 import { parseYamlSource, positionProblem } from '../lib/yaml-source.ts';
 import type { YamlSource } from '../lib/yaml-source.ts';
 import { sortProblems } from '../lib/problems.ts';
-import { messageLang, msg } from '../lib/messages.ts';
+import { msg } from '../lib/messages.ts';
 import type { PathProblem, Problem } from '../lib/problems.ts';
 import { contentDir } from './content-dir.ts';
 import { listContentFiles, NotUtf8Error, readContentText } from './content-files.ts';
-import { ReadCache } from './read-cache.ts';
 
 export { contentDir };
 
@@ -26,8 +24,8 @@ export { contentDir };
 export interface ContentRead {
   model?: ContentModel;
   problems: Problem[];
-  /** Sanitised HTML of each meeting body, by file. */
-  html: Map<string, string>;
+  /** Each meeting body rendered to sanitised HTML, with what the sanitiser removed, by file. */
+  rendered: Map<string, RenderedBody>;
   /** Gives a problem found later (by another check) its line and column in these files. */
   position: (problem: PathProblem) => Problem;
 }
@@ -84,13 +82,13 @@ class Reader {
   /** List files that could not be parsed. */
   readonly unread: UnreadFile[] = [];
   readonly sources = new Map<string, YamlSource>();
-  readonly html = new Map<string, string>();
+  readonly rendered = new Map<string, RenderedBody>();
   readonly files: Set<string>;
   readonly outside: string[];
   readonly dir: string;
-  readonly cache: ReadCache | undefined;
+  readonly renderedBefore: RenderedBefore | undefined;
 
-  constructor(dir: string, cache?: ReadCache) {
+  constructor(dir: string, renderedBefore?: RenderedBefore) {
     this.dir = dir;
     const listed = listContentFiles(dir);
     this.files = new Set(listed.files);
@@ -100,7 +98,7 @@ class Reader {
       const read = /^(site|programmes|units)\.ya?ml$|^(tasks|meetings)(\/|$)/.test(link.path);
       this.problemAt(link.path, 1, 1, msg(link.directory ? 'problem.outsideLink.folder' : 'problem.outsideLink.file'), read ? 'error' : 'warning');
     }
-    this.cache = cache;
+    this.renderedBefore = renderedBefore;
   }
 
   /** Reports a file that is not UTF-8 where its first bad byte is; rethrows anything else. */
@@ -115,8 +113,8 @@ class Reader {
   }
 
   /**
-   * Gives a problem its line and column. A file whose reading came from the cache, or from another
-   * thread, is parsed again here, only when a check across files found a problem in it.
+   * Gives a problem its line and column. A meeting file's frontmatter, not kept once read, is
+   * parsed again here, only when a check across files found a problem in it.
    */
   position = (problem: PathProblem): Problem => {
     let source = this.sources.get(problem.file);
@@ -177,20 +175,14 @@ class Reader {
     return value ?? partial;
   }
 
-  /** Reads a list file (of programmes, units or tasks), from the cache when it is unchanged since. */
+  /** Reads a list file (of programmes, units or tasks). */
   readList<S extends z.ZodType>(schema: S, file: string, what: ListKind, ids: IdRef[], required = false): Array<{ index: number; data: z.output<S> }> {
     if (!this.has(file, required)) return [];
     const text = this.textOrReport(file);
     if (text === undefined) return [];
-    // Problems are kept as written, in the message language: that language is part of the key.
-    const key = this.cache && ReadCache.key(`${messageLang()}:${what}:${file}`, text);
-    let read = key === undefined ? undefined : this.cache!.get<ListRead<z.output<S>>>(key);
-    if (!read) {
-      const source = parseYamlSource(file, text);
-      this.sources.set(file, source);
-      read = checkList(schema, source, what);
-      if (key !== undefined) this.cache!.set(key, read);
-    }
+    const source = parseYamlSource(file, text);
+    this.sources.set(file, source);
+    const read = checkList(schema, source, what);
     this.problems.push(...read.problems);
     ids.push(...read.ids);
     if (read.unreadIds) this.unread.push({ file, kind: LIST_KIND[what], ids: new Set(read.unreadIds) });
@@ -198,42 +190,31 @@ class Reader {
   }
 
   /**
-   * The meeting files to read: those the cache does not hold, with the text each was looked up by,
-   * so that what is kept under a text is what reading that text gave. `complete` takes what reading
-   * them gave, in the same order, keeps it in the cache, and gives the readings of every meeting file.
+   * The meeting files to read. With `renderedBefore`, each file's text is read here, and a body
+   * rendered by an earlier read of the same text goes with its job, so that it is not rendered again.
    */
-  meetingsToRead(): { jobs: MeetingJob[]; complete: (reads: readonly MeetingFileRead[]) => MeetingFileRead[] } {
+  meetingJobs(): MeetingJob[] {
     const files = [...this.files].filter((file) => file.startsWith('meetings/'));
-    const cache = this.cache;
-    if (!cache) return { jobs: files.map((file) => ({ file })), complete: (reads) => [...reads] };
-    const looked = files.map((file) => {
+    const before = this.renderedBefore;
+    if (!before) return files.map((file) => ({ file }));
+    return files.map((file) => {
       let text: string;
       try {
         text = this.text(file);
       } catch (e) {
         if (!(e instanceof NotUtf8Error)) throw e;
-        // Read again, and reported, by readMeetingFile; not kept.
-        return { file, text: undefined, key: undefined, kept: undefined };
+        // Read again, and reported, by readMeetingFile.
+        return { file };
       }
-      const key = ReadCache.key(`${messageLang()}:${file}`, text);
-      return { file, text, key, kept: cache.get<MeetingFileRead>(key) };
+      const rendered = before(file, text);
+      return rendered ? { file, text, rendered } : { file, text };
     });
-    const complete = (reads: readonly MeetingFileRead[]) => {
-      let next = 0;
-      return looked.map(({ key, kept }) => {
-        if (kept) return kept;
-        const read = reads[next++]!;
-        if (key !== undefined) cache.set(key, read);
-        return read;
-      });
-    };
-    return { jobs: looked.filter(({ kept }) => !kept).map(({ file, text }) => ({ file, text })), complete };
   }
 
   /** Takes in what reading a meeting file gave. */
-  addMeeting({ file, entry, problems, html }: MeetingFileRead): MeetingEntry | undefined {
+  addMeeting({ file, entry, problems, rendered }: MeetingFileRead): MeetingEntry | undefined {
     this.problems.push(...problems);
-    if (html !== undefined) this.html.set(file, html);
+    if (rendered !== undefined) this.rendered.set(file, rendered);
     return entry;
   }
 }
@@ -266,45 +247,21 @@ function siteForChecks(raw: unknown): Site | undefined {
   return { name: '', publisher: '', url: '', jurisdiction: { id, name: id }, locales };
 }
 
-/** Reads and checks a whole content folder. Never throws for bad content: every problem is in `problems`. */
-export function readContent(dir: string = contentDir()): ContentRead {
-  return readOnOneThread(new Reader(dir));
-}
-
-function readOnOneThread(reader: Reader, meetings = reader.meetingsToRead()): ContentRead {
-  const read = readFiles(reader);
-  return finishRead(reader, read, meetings.complete(meetings.jobs.map((job) => readMeetingFile(reader.dir, job))));
-}
-
-/** How `readContentInParallel` reads. */
-export interface ParallelReadOptions {
-  /** Threads to read on, this one included. */
-  threads?: number;
-  /** Fewer meeting files to read than this, and they are read on this thread alone. */
-  minMeetings?: number;
-  /** Files read in an earlier build: those unchanged since are taken from it, not read again. */
-  cache?: ReadCache;
-}
+/**
+ * A meeting body rendered by an earlier read of the same file text, if there was one: its rendering
+ * is taken rather than done again (the Astro loaders take it from Astro's data store).
+ */
+export type RenderedBefore = (file: string, text: string) => RenderedBody | undefined;
 
 /**
- * The same as `readContent`, with the meeting files read, checked and rendered on worker threads
- * while this one reads the YAML: for the command-line tools, which read a province's whole history
- * at once. When fewer than `minMeetings` meeting files are to be read, they are read on one thread,
- * where starting the workers would cost more than it saves.
+ * Reads and checks a whole content folder. Never throws for bad content: every problem is in
+ * `problems`. A meeting body that `renderedBefore` gives is not rendered again.
  */
-export async function readContentInParallel(dir: string = contentDir(), { threads = availableParallelism(), minMeetings = 200, cache }: ParallelReadOptions = {}): Promise<ContentRead> {
-  const reader = new Reader(dir, cache);
-  const meetings = reader.meetingsToRead();
-  if (threads < 2 || meetings.jobs.length < minMeetings) return readOnOneThread(reader, meetings);
-  // The workers start on the meeting files while this thread reads the YAML, then it joins them.
-  const share = new JobShare<MeetingJob, MeetingFileRead>(new URL('./meeting-worker.ts', import.meta.url), threads - 1, { dir, lang: messageLang() }, meetings.jobs);
-  try {
-    const read = readFiles(reader);
-    share.help((job) => readMeetingFile(dir, job));
-    return finishRead(reader, read, meetings.complete(await share.results));
-  } finally {
-    await share.close();
-  }
+export function readContent(dir: string = contentDir(), { renderedBefore }: { renderedBefore?: RenderedBefore } = {}): ContentRead {
+  const reader = new Reader(dir, renderedBefore);
+  const jobs = reader.meetingJobs();
+  const read = readFiles(reader);
+  return finishRead(reader, read, jobs.map((job) => readMeetingFile(reader.dir, job)));
 }
 
 interface FilesRead {
@@ -343,7 +300,7 @@ function readFiles(reader: Reader): FilesRead | undefined {
 
 function finishRead(reader: Reader, read: FilesRead | undefined, meetingReads: readonly MeetingFileRead[]): ContentRead {
   const meetings = meetingReads.flatMap((meeting) => reader.addMeeting(meeting) ?? []);
-  const result = (model?: ContentModel): ContentRead => ({ model, problems: sortProblems(reader.problems), html: reader.html, position: reader.position });
+  const result = (model?: ContentModel): ContentRead => ({ model, problems: sortProblems(reader.problems), rendered: reader.rendered, position: reader.position });
   if (!read) return result();
   const { siteSource, site, ids, programmes, units, tasks } = read;
   const checkedSite = site ?? siteForChecks(siteSource?.data);

@@ -3,6 +3,7 @@ import { MeetingSchema } from '../schemas/index.ts';
 import type { Meeting } from '../schemas/index.ts';
 import type { MeetingEntry } from '../lib/content-model.ts';
 import { renderMeetingBody } from '../lib/markdown.ts';
+import type { RenderedBody } from '../lib/markdown.ts';
 import { checkAgainstSchema } from '../lib/schema-problems.ts';
 import { parseYamlSource, positionProblem } from '../lib/yaml-source.ts';
 import type { YamlSource } from '../lib/yaml-source.ts';
@@ -17,12 +18,12 @@ export const MEETING_FILE_PATTERN = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]
 /** A meeting body longer than this (in bytes of UTF-8: 1 MB) is warned about: its page would be too heavy on a phone. */
 export const MAX_BODY_BYTES = 1_000_000;
 
-/** What one meeting file gives: its entry when it is usable, its problems, and its body as safe HTML. */
+/** What one meeting file gives: its entry when it is usable, its problems, and its body rendered to safe HTML. */
 export interface MeetingFileRead {
   file: string;
   entry?: MeetingEntry;
   problems: Problem[];
-  html?: string;
+  rendered?: RenderedBody;
 }
 
 interface Parts {
@@ -56,7 +57,7 @@ function splitMeeting(file: string, text: string): Parts | typeof UNCLOSED | und
 
 /**
  * A meeting file's frontmatter parsed with positions, for placing a problem that a check across
- * files found in it. Read again from the file, as the parsed form stays with the thread that read it.
+ * files found in it. Read again from the file, as the parsed form is not kept.
  */
 export function meetingSource(dir: string, file: string): YamlSource | undefined {
   try {
@@ -67,14 +68,18 @@ export function meetingSource(dir: string, file: string): YamlSource | undefined
   }
 }
 
-/** A meeting file to read: its path in the content folder, and its text when the caller has read it already. */
+/**
+ * A meeting file to read: its path in the content folder, its text when the caller has read it
+ * already, and its body's rendering when an earlier read of that text rendered it.
+ */
 export interface MeetingJob {
   file: string;
   text?: string;
+  rendered?: RenderedBody;
 }
 
 /** Reads, checks and renders one meeting file; every problem found is positioned in the file. */
-export function readMeetingFile(dir: string, { file, text }: MeetingJob): MeetingFileRead {
+export function readMeetingFile(dir: string, { file, text, rendered: before }: MeetingJob): MeetingFileRead {
   const problems: Problem[] = [];
   const problemAt = (line: number, column: number, message: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file, line, column, severity, message });
@@ -117,9 +122,9 @@ export function readMeetingFile(dir: string, { file, text }: MeetingJob): Meetin
   if (size > MAX_BODY_BYTES) {
     problemAt(bodyLineOffset + 1, 1, msg('problem.longBody', { size: formatNumber(Math.round(size / 100_000) / 10, messageLang()) }), 'warning');
   }
-  const rendered = renderMeetingBody(body);
+  const rendered = before ?? renderMeetingBody(body);
   for (const removed of rendered.removed) problemAt(removed.line + bodyLineOffset, removed.column, removed.message, 'warning');
-  if (!data) return { file, problems, html: rendered.html };
+  if (!data) return { file, problems, rendered };
   const entry: MeetingEntry = { id: `${fileDate}-${slug}`, lang, file, fileDate, data, given: new Set(Object.keys(frontmatter)), body, raw: frontmatter };
-  return { file, entry, problems, html: rendered.html };
+  return { file, entry, problems, rendered };
 }

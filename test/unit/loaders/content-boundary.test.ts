@@ -138,6 +138,6 @@ describe('what the web editor and the Astro config read before the check', () =>
       // "Cà Mau" in Latin-1, and English as the default language: neither may be taken from it.
       writeFileSync(path.join(d, 'site.yaml'), Buffer.concat([Buffer.from('name: C'), Buffer.from([0xe0]), Buffer.from(' Mau\nurl: https://example.org/\nlocales: [en, vi]\ndefault_locale: en\n')]));
     });
-    expect(readSiteConfig(dir)).toEqual({ url: 'https://example.invalid', locales: ['vi'], defaultLocale: 'vi' });
+    expect(readSiteConfig(dir)).toEqual({ name: '', url: 'https://example.invalid', locales: ['vi'], defaultLocale: 'vi' });
   });
 });

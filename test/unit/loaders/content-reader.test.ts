@@ -2,11 +2,11 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readContent, readContentInParallel } from '../../../src/loaders/content-reader.ts';
-import { ReadCache } from '../../../src/loaders/read-cache.ts';
+import { readContent } from '../../../src/loaders/content-reader.ts';
+import type { RenderedBefore } from '../../../src/loaders/content-reader.ts';
 import { generateFixture } from '../../../scripts/generate-fixture.ts';
 
-// Enough meeting files that the workers, not only the calling thread, read some of them.
+// A folder of many meetings, as the generator writes them.
 const generated = mkdtempSync(path.join(os.tmpdir(), 'nq57-reader-'));
 generateFixture(generated, 300, 400);
 afterAll(() => rmSync(generated, { recursive: true, force: true }));
@@ -16,64 +16,58 @@ const FOLDERS = [
   ['a generated folder of 300 meetings', generated],
 ];
 
-describe(readContentInParallel, () => {
-  it.each(FOLDERS)('reads %s the same as readContent, problems, positions and HTML included', async (_, dir) => {
-    const one = readContent(dir);
-    // Workers on every meeting file, however few: the path a province's whole history takes.
-    const many = await readContentInParallel(dir, { threads: 2, minMeetings: 0 });
-    expect(many.problems).toEqual(one.problems);
-    expect([...many.html]).toEqual([...one.html]);
-    expect(many.model).toEqual(one.model);
-    expect(one.html.size).toBeGreaterThan(0);
-  });
-
-  it('places problems that checks across files find in meeting files at their lines', async () => {
-    const { problems } = await readContentInParallel(path.resolve('test/fixtures/content/invalid'), { threads: 2, minMeetings: 0 });
-    // A task reference is checked against the whole registry, after the file was read on another thread.
+describe(readContent, () => {
+  it('places problems that checks across files find in meeting files at their lines', () => {
+    const { problems } = readContent(path.resolve('test/fixtures/content/invalid'));
+    // A task reference is checked against the whole registry, after the meeting file was read.
     expect(problems).toContainEqual({ file: 'meetings/2025-06-15-hop.vi.md', line: 8, column: 13, severity: 'error', message: "không có nhiệm vụ nào mang mã 'T99'" });
   });
 });
 
-/** The files whose readings are kept: meeting files and the list files (site.yaml is always read). */
-function cacheable(dir: string): number {
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => f.split(path.sep).join('/'));
-  return files.filter((f) => /^(meetings\/.+|tasks\/.+\.ya?ml|programmes\.yaml|units\.yaml)$/.test(f)).length;
+/** Bodies as `read` rendered them, given again where a file's text is the same; counts what it gave. */
+function earlier(read: ReturnType<typeof readContent>, texts = new Map<string, string>()) {
+  const given = { count: 0 };
+  const before: RenderedBefore = (file, text) => {
+    const rendered = read.rendered.get(file);
+    if (!rendered || texts.get(file) !== text) return undefined;
+    given.count++;
+    return rendered;
+  };
+  return { before, given };
 }
 
-describe('reading with a cache of earlier readings', () => {
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'nq57-read-cache-'));
+/** Every meeting file's text, as the reader reads it. */
+function meetingTexts(dir: string): Map<string, string> {
+  const texts = new Map<string, string>();
+  readContent(dir, { renderedBefore: (file, text) => void texts.set(file, text) });
+  return texts;
+}
+
+describe('reading with the bodies an earlier read rendered', () => {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'nq57-rendered-before-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it.each(FOLDERS)('reads %s the same, whether each file comes from the cache or not', async (name, dir) => {
-    const cacheFile = path.join(scratch, `${name.replace(/\W+/g, '-')}.bin`);
+  it.each(FOLDERS)('reads %s the same, whether each body is rendered again or not', (_, dir) => {
     const fresh = readContent(dir);
-    const first = ReadCache.open(cacheFile);
-    const filled = await readContentInParallel(dir, { threads: 2, minMeetings: 0, cache: first });
-    first.save();
-    const second = ReadCache.open(cacheFile);
-    const kept = await readContentInParallel(dir, { threads: 2, minMeetings: 0, cache: second });
-    expect(first.hits).toBe(0);
-    expect(second.hits).toBe(cacheable(dir));
-    for (const read of [filled, kept]) {
-      expect(read.problems).toEqual(fresh.problems);
-      expect([...read.html]).toEqual([...fresh.html]);
-      expect(read.model).toEqual(fresh.model);
-    }
+    const { before, given } = earlier(fresh, meetingTexts(dir));
+    const kept = readContent(dir, { renderedBefore: before });
+    expect(given.count).toBe(fresh.rendered.size);
+    expect(kept.problems).toEqual(fresh.problems);
+    expect([...kept.rendered]).toEqual([...fresh.rendered]);
+    expect(kept.model).toEqual(fresh.model);
   });
 
-  it('reads again a file that changed, and takes the rest from the cache', async () => {
+  it('renders again a file that changed, and takes the rest as they were', () => {
     const dir = path.join(scratch, 'changed');
     cpSync(path.resolve('test/fixtures/content/valid'), dir, { recursive: true });
-    const cacheFile = path.join(scratch, 'changed.bin');
-    const before = ReadCache.open(cacheFile);
-    await readContentInParallel(dir, { cache: before });
-    before.save();
+    const first = readContent(dir);
+    const texts = meetingTexts(dir);
     const meeting = readdirSync(path.join(dir, 'meetings')).find((f) => f.endsWith('.vi.md'))!;
     appendFileSync(path.join(dir, 'meetings', meeting), '\nMột đoạn mới ở cuối biên bản.\n');
-    const after = ReadCache.open(cacheFile);
-    const read = await readContentInParallel(dir, { cache: after });
-    expect(read.html.get(`meetings/${meeting}`)).toContain('Một đoạn mới ở cuối biên bản.');
+    const { before, given } = earlier(first, texts);
+    const read = readContent(dir, { renderedBefore: before });
+    expect(read.rendered.get(`meetings/${meeting}`)?.html).toContain('Một đoạn mới ở cuối biên bản.');
     expect(read.problems).toEqual(readContent(dir).problems);
-    expect(after.hits).toBe(cacheable(dir) - 1);
+    expect(given.count).toBe(first.rendered.size - 1);
   });
 });

@@ -1,16 +1,13 @@
-// Share images for link previews (1200×630 PNG), one per meeting per language, drawn with the
-// Noto Sans files shipped as a package so that they look the same, byte for byte, on every machine.
+// The share cards' images (1200×630 PNG), drawn with the Noto Sans files shipped as a package so
+// that they look the same, byte for byte, on every machine. Text is set by sharp (libvips, Pango);
+// the card is painted and encoded here as a palette PNG. sharp's own PNG output took 5 to 6 times as
+// long a card (see docs/performance.md), for 4,000 cards of a large province on every cold build.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
-import type { SiteModel } from '../../src/lib/site-model.ts';
-import type { PathContext } from '../../src/lib/paths.ts';
-import { meetingPath } from '../../src/lib/paths.ts';
-import { localise } from '../../src/lib/text.ts';
-import { formatDate, translator } from '../../src/i18n/translate.ts';
 
 const require = createRequire(import.meta.url);
 const FONTS = {
@@ -324,40 +321,27 @@ async function drawCard(card: CardText, shared: Shared): Promise<Buffer> {
   return encodePng([top, deflateBand(rows, false, adler), gap, bottom]);
 }
 
-/** Every meeting's share card: where it goes in the site and what it says. */
-export function shareCards(model: SiteModel, ctx: PathContext): Array<{ file: string; card: CardText }> {
-  return model.meetings.flatMap((meeting) =>
-    meeting.langs.map((lang) => {
-      const t = translator(lang);
-      return {
-        file: `${meetingPath({ ...ctx, base: '/' }, lang, meeting.id).slice(1)}share.png`,
-        card: {
-          site: localise(model.site.name, lang, ctx.defaultLocale),
-          kicker: t(`level.${meeting.level}`),
-          title: meeting.translations[lang]!.title,
-          date: formatDate(meeting.day, lang),
-        },
-      };
-    }),
-  );
+/** One card: where its image goes in the site and what it says. */
+export interface Card {
+  file: string;
+  card: CardText;
 }
 
 /** Where each card's image goes in the site, and the file in the cache that holds it. */
 export type ShareImages = Array<{ file: string; cached: string }>;
 
-/** Cards drawn at once: libvips works on each in its own threads, so a second keeps both cores busy. */
+/** Cards drawn at once: libvips sets each one's text on threads of its own, so a second keeps both cores busy. */
 const LANES = 2;
 
 /**
- * Draws the cards not already in `cacheDir` into it. Returns every card's cached file and how many
- * were drawn anew. Stops between cards once `signal` is aborted (when the rest of the build failed).
+ * Draws the cards not already in `cacheDir` into it, each named by a digest of what it says.
+ * Returns every card's cached file and how many were drawn anew.
  */
-export async function drawShareImages(cards: ReadonlyArray<{ file: string; card: CardText }>, cacheDir: string, signal?: AbortSignal): Promise<{ images: ShareImages; drawn: number }> {
+export async function drawShareImages(cards: readonly Card[], cacheDir: string): Promise<{ images: ShareImages; drawn: number }> {
   mkdirSync(cacheDir, { recursive: true });
   // What a stopped build left half-written.
   for (const name of readdirSync(cacheDir)) if (name.endsWith('.part')) rmSync(path.join(cacheDir, name), { force: true });
-  // Every card is drawn once: libvips' cache of recent operations would only hold memory while
-  // Astro, beside this, needs the most.
+  // Every card is drawn once: libvips' cache of recent operations would only hold memory.
   sharp.cache(false);
   const shared = new Shared();
   const images: ShareImages = cards.map(({ file, card }) => ({
@@ -367,7 +351,7 @@ export async function drawShareImages(cards: ReadonlyArray<{ file: string; card:
   const missing = images.flatMap((image, i) => (existsSync(image.cached) ? [] : [{ ...image, card: cards[i]!.card }]));
   let next = 0;
   const lane = async () => {
-    for (let item = missing[next++]; item && !signal?.aborted; item = missing[next++]) {
+    for (let item = missing[next++]; item; item = missing[next++]) {
       // Written under another name first, so that a build stopped halfway never leaves half a card
       // in the cache under the name of a whole one.
       const partial = `${item.cached}.${process.pid}.part`;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cardTitle, drawShareImages, pruneShareImages } from '../../../scripts/lib/share-images.ts';
+import { cardTitle, drawShareImages, pruneShareImages } from '../../../src/integrations/card-image.ts';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'nq57-cards-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
