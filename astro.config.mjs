@@ -3,8 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { readSiteConfig } from './src/loaders/site-config.ts';
-import { sitemapAlternates, withEndpointPages } from './src/lib/sitemap-alternates.ts';
-import { devEndpointPages } from './src/lib/dev-endpoint-pages.ts';
+import { sitemapAlternates } from './src/lib/sitemap-alternates.ts';
 import webEditor from './src/integrations/cms.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import shareCards from './src/integrations/share-cards.ts';
@@ -25,15 +24,14 @@ export default defineConfig({
   // `security.csp` would hash every page's head elements again, some 14,000 times for a large
   // province, for a site that has no inline script or style to hash.
   // Scripts ship as files, never inline, so a host's header CSP (script-src 'self') allows them.
-  // The dev server answers task and meeting pages at their addresses (src/lib/dev-endpoint-pages.ts).
-  vite: { build: { assetsInlineLimit: 0 }, plugins: [devEndpointPages()] },
+  vite: { build: { assetsInlineLimit: 0 } },
   // Several pages at once, so that rendering one overlaps writing another to disk.
   build: { format: 'directory', concurrency: 4 },
   // No code highlighting: Shiki's inline styles would need 'unsafe-inline' under the CSP.
   markdown: { syntaxHighlight: false },
   integrations: [
     mdx(),
-    withEndpointPages(sitemap({ filter: alternates.filter, serialize: alternates.serialize })),
+    sitemap({ filter: alternates.filter, serialize: alternates.serialize }),
     // Once the pages are written: the search index (Pagefind) and the share cards, side by side.
     searchIndex(),
     shareCards(),

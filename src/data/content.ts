@@ -1,10 +1,11 @@
 // The one module that reads the content collections. Everything is computed once per build.
 import { getCollection } from 'astro:content';
+import { getImage } from 'astro:assets';
 import { buildSiteModel } from '../lib/site-model.ts';
 import type { MeetingGroup } from '../lib/site-model.ts';
 import { meetingsById } from '../lib/site-views.ts';
 import type { PathContext } from '../lib/paths.ts';
-import { meetingPath, pagePath } from '../lib/paths.ts';
+import { filePath, meetingPath, pagePath } from '../lib/paths.ts';
 import { defaultLocale } from '../lib/content-model.ts';
 import { resolveAsOf } from '../loaders/as-of.ts';
 import { inPreview } from '../lib/preview-problems.ts';
@@ -24,8 +25,8 @@ if (!siteEntries[0]) {
 
 const { logo: siteLogo, ...site } = siteEntries[0].data;
 
-/** The site's logo, processed by astro:assets, when site.yaml names one. */
-export const logo = siteLogo;
+/** The site's logo for the header, 48 pixels high, processed once by astro:assets, when site.yaml names one. */
+export const logoImage = siteLogo && (await getImage({ src: siteLogo, height: 48, width: Math.round((48 * siteLogo.width) / siteLogo.height) }));
 
 /** The date every derived state is computed as of. */
 export const asOf = resolveAsOf(site, process.env, new Date());
@@ -46,6 +47,14 @@ export const model = buildSiteModel(
 
 /** Where pages live. */
 export const paths: PathContext = { base: import.meta.env.BASE_URL, defaultLocale: defaultLocale(site) };
+
+/** A site-relative path as an absolute address. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, model.site.url).href;
+}
+
+/** The publisher's logo for structured data: the site's logo when it has one, else its icon. */
+export const publisherLogo = absoluteUrl(logoImage?.src ?? filePath(paths, 'favicon.svg'));
 
 /** Meeting files by `id.lang`, for rendering their bodies and photos. */
 export const meetingFiles = new Map(meetingEntries.map((e) => [e.id, e]));

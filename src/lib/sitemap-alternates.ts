@@ -1,7 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-
 /** A sitemap entry as @astrojs/sitemap hands it to `serialize`. */
 export interface SitemapItem {
   url: string;
@@ -34,32 +30,6 @@ export function sitemapAlternates(root: string, defaultLocale: string, locales: 
       const rest = first !== defaultLocale && locales.includes(first) ? path.slice(first.length + 1) : path;
       const links = locales.map((lang) => ({ url: address(lang, rest), lang })).filter((link) => pages.has(link.url));
       return links.length > 0 ? { ...item, links } : item;
-    },
-  };
-}
-
-/**
- * @astrojs/sitemap lists the pages Astro made from templates; this adds to its list the pages made
- * as `…/index.html` endpoints (a task's page), which Astro hands to integrations as files only.
- */
-export function withEndpointPages(integration: AstroIntegration): AstroIntegration {
-  const done = integration.hooks['astro:build:done'];
-  if (!done) return integration;
-  return {
-    ...integration,
-    hooks: {
-      ...integration.hooks,
-      'astro:build:done': (params) => {
-        const root = fileURLToPath(params.dir);
-        const known = new Set(params.pages.map((p) => p.pathname));
-        const pages = [...params.assets.values()]
-          .flat()
-          .map((url) => path.relative(root, fileURLToPath(url)).split(path.sep).join('/'))
-          .filter((file) => file.endsWith('/index.html'))
-          .map((file) => file.slice(0, -'index.html'.length))
-          .filter((pathname) => !known.has(pathname));
-        return done({ ...params, pages: [...params.pages, ...pages.map((pathname) => ({ pathname }))] });
-      },
     },
   };
 }
