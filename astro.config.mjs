@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { readSiteConfig } from './src/loaders/site-config.ts';
+import { readSiteConfig } from './src/content/site-config.ts';
 import { sitemapAlternates } from './src/lib/sitemap-alternates.ts';
 import webEditor from './src/integrations/cms.ts';
 import searchIndex from './src/integrations/search-index.ts';

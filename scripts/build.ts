@@ -4,14 +4,14 @@
 // ASTRO_LOG_LEVEL are read from the environment)
 // Messages are written in the site's default language unless --lang asks for another.
 // Astro does the rest in this process: its content loaders read and check the content folder
-// (src/loaders/astro-loaders.ts) and stop the build on any error, and its integrations write the
+// (src/content/loaders.ts) and stop the build on any error, and its integrations write the
 // search index and the share cards once the pages are written (src/integrations/).
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { contentDir } from '../src/loaders/content-dir.ts';
+import { contentDir } from '../src/content/dir.ts';
 import { msg, splitLangArg } from '../src/lib/messages.ts';
-import { chooseMessageLang } from '../src/loaders/site-config.ts';
-import { acquireBuildLock, isRunning, LockRefused } from './lib/build-lock.ts';
+import { chooseMessageLang } from '../src/content/site-config.ts';
+import { acquireBuildLock, isRunning, LockRefused } from '../src/cli/build-lock.ts';
 
 function say(message: string): void {
   process.stderr.write(`build: ${message}\n`);

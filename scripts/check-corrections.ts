@@ -13,12 +13,12 @@ function git(args: string[], cwd: string) {
 }
 
 async function main(): Promise<number> {
-  const { contentDir, readContent } = await import('../src/loaders/content-reader.ts');
+  const { contentDir, readContent } = await import('../src/content/reader.ts');
   const { checkCorrections } = await import('../src/lib/corrections.ts');
-  const { formatProblems } = await import('./lib/report.ts');
-  const { parseFlags } = await import('./lib/scaffold.ts');
+  const { formatProblems } = await import('../src/cli/report.ts');
+  const { parseFlags } = await import('../src/cli/scaffold.ts');
   const { msg, msgCount, splitLangArg } = await import('../src/lib/messages.ts');
-  const { chooseMessageLang } = await import('../src/loaders/site-config.ts');
+  const { chooseMessageLang } = await import('../src/content/site-config.ts');
   const { lang, rest } = splitLangArg(process.argv.slice(2));
   const flags = parseFlags(rest);
   const base = flags.base ?? 'origin/main';

@@ -6,11 +6,11 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 async function main(): Promise<number> {
-  const { contentDir, readContent } = await import('../src/loaders/content-reader.ts');
-  const scaffold = await import('./lib/scaffold.ts');
-  const { ask } = await import('./lib/prompt.ts');
+  const { contentDir, readContent } = await import('../src/content/reader.ts');
+  const scaffold = await import('../src/cli/scaffold.ts');
+  const { ask } = await import('../src/cli/prompt.ts');
   const { msg, splitLangArg } = await import('../src/lib/messages.ts');
-  const { chooseMessageLang } = await import('../src/loaders/site-config.ts');
+  const { chooseMessageLang } = await import('../src/content/site-config.ts');
   const { MEETING_LEVELS } = await import('../src/schemas/meeting.ts');
   const { lang, rest } = splitLangArg(process.argv.slice(2));
   const dir = contentDir();

@@ -5,10 +5,10 @@
 export {};
 
 async function main(): Promise<number> {
-  const { readContent, contentDir } = await import('../src/loaders/content-reader.ts');
-  const { formatProblems, parseValidateArgs } = await import('./lib/report.ts');
+  const { readContent, contentDir } = await import('../src/content/reader.ts');
+  const { formatProblems, parseValidateArgs } = await import('../src/cli/report.ts');
   const { msg, msgCount, splitLangArg } = await import('../src/lib/messages.ts');
-  const { chooseMessageLang } = await import('../src/loaders/site-config.ts');
+  const { chooseMessageLang } = await import('../src/content/site-config.ts');
   const { lang, rest } = splitLangArg(process.argv.slice(2));
   const args = parseValidateArgs(rest);
   if ('error' in args) {

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { contentLoader } from './loaders/astro-loaders.ts';
+import { contentLoader } from './content/loaders.ts';
 import { ImageSchema, MeetingSchema, ProgrammeSchema, SiteObjectSchema, TaskSchema, UnitSchema, refineSite } from './schemas/index.ts';
 
 const site = defineCollection({

@@ -7,7 +7,7 @@ import { meetingsById } from '../lib/site-views.ts';
 import type { PathContext } from '../lib/paths.ts';
 import { filePath, meetingPath, pagePath } from '../lib/paths.ts';
 import { defaultLocale } from '../lib/content-model.ts';
-import { resolveAsOf } from '../loaders/as-of.ts';
+import { resolveAsOf } from '../content/as-of.ts';
 import { inPreview } from '../lib/preview-problems.ts';
 
 const [siteEntries, programmeEntries, unitEntries, taskEntries, meetingEntries] = await Promise.all([

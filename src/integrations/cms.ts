@@ -12,8 +12,8 @@ import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { stringify } from 'yaml';
 import { cmsConfig, fieldOrders, localisedFieldNames, type CmsBackend } from '../lib/cms-config.ts';
-import { readContentIds } from '../loaders/content-ids.ts';
-import { contentDir } from '../loaders/content-dir.ts';
+import { readContentIds } from '../content/ids.ts';
+import { contentDir } from '../content/dir.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -78,13 +78,13 @@ function connectSources(backend: CmsBackend): string[] {
   return sources;
 }
 
-/** Our code for the editor (src/admin/cms-init.ts), bundled once per default language: the dev server asks for /admin/'s files on every request. */
+/** Our code for the editor (src/client/cms-init.ts), bundled once per default language: the dev server asks for /admin/'s files on every request. */
 const editorCodes = new Map<string, Promise<string>>();
 function editorCode(locale: string): Promise<string> {
   let code = editorCodes.get(locale);
   if (!code) {
     code = build({
-      entryPoints: [fileURLToPath(new URL('../admin/cms-init.ts', import.meta.url))],
+      entryPoints: [fileURLToPath(new URL('../client/cms-init.ts', import.meta.url))],
       bundle: true,
       write: false,
       format: 'iife',

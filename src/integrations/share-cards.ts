@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { drawShareImages, placeShareImages, pruneShareImages } from './card-image.ts';
 import type { Card, ShareImages } from './card-image.ts';
-import { readSiteConfig } from '../loaders/site-config.ts';
+import { readSiteConfig } from '../content/site-config.ts';
 import { localise } from '../lib/text.ts';
 import { formatDate, translator } from '../i18n/translate.ts';
 import type { UiKey } from '../i18n/translate.ts';

@@ -1,6 +1,6 @@
 /**
  * The web editor's configuration (Decap CMS, `/admin/config.yml`), made from the zod schemas and the
- * content's ids (read by src/loaders/content-ids.ts) at build time, so that every field of the format has an editor field with a
+ * content's ids (read by src/content/ids.ts) at build time, so that every field of the format has an editor field with a
  * Vietnamese and English label, required where the schema requires it, and the ids of tasks, units
  * and programmes offered as choices from the content itself.
  */

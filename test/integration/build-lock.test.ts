@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, ROOT, runScript } from '../helpers/run.ts';
-import { isRunning } from '../../scripts/lib/build-lock.ts';
+import { isRunning } from '../../src/cli/build-lock.ts';
 
 const LOCK = path.join(ROOT, '.build.lock');
 const work = mkdtempSync(path.join(tmpdir(), 'nq57-lock-'));

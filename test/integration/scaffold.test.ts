@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, ROOT, runScript } from '../helpers/run.ts';
-import { nextTaskId, proposeTaskId } from '../../scripts/lib/scaffold.ts';
+import { nextTaskId, proposeTaskId } from '../../src/cli/scaffold.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'nq57-scaffold-'));
 const content = path.join(work, 'content');

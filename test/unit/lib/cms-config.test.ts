@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'astro/zod';
 import { cmsConfig, FIELD_WORDS, shapeOf, type CmsField } from '../../../src/lib/cms-config.ts';
-import { readContentIds } from '../../../src/loaders/content-ids.ts';
+import { readContentIds } from '../../../src/content/ids.ts';
 import { fixture } from '../../helpers/run.ts';
 import { MeetingSchema, ProgrammeSchema, SiteObjectSchema, TaskSchema, UnitSchema } from '../../../src/schemas/index.ts';
 

@@ -2,8 +2,8 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readContent } from '../../../src/loaders/content-reader.ts';
-import type { RenderedBefore } from '../../../src/loaders/content-reader.ts';
+import { readContent } from '../../../src/content/reader.ts';
+import type { RenderedBefore } from '../../../src/content/reader.ts';
 import { generateFixture } from '../../../scripts/generate-fixture.ts';
 
 // A folder of many meetings, as the generator writes them.

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { formatProblem } from '../../src/lib/problems.ts';
-import type { Problem } from '../../src/lib/problems.ts';
+import { formatProblem } from '../lib/problems.ts';
+import type { Problem } from '../lib/problems.ts';
 
 /** Output formats of the validator. */
 export const FORMATS = ['text', 'json', 'github'] as const;

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { contentDir, readContent } from './content-reader.ts';
-import type { ContentRead, RenderedBefore } from './content-reader.ts';
+import { contentDir, readContent } from './reader.ts';
+import type { ContentRead, RenderedBefore } from './reader.ts';
 import type { RenderedBody } from '../lib/markdown.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { chooseMessageLang } from './site-config.ts';

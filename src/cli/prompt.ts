@@ -1,5 +1,5 @@
 import { input } from '@inquirer/prompts';
-import { msg } from '../../src/lib/messages.ts';
+import { msg } from '../lib/messages.ts';
 
 /** One question of a scaffold: its answer is checked as it is given. */
 export interface Question {

@@ -10,7 +10,7 @@ import type { YamlSource } from '../lib/yaml-source.ts';
 import type { Problem } from '../lib/problems.ts';
 import { messageLang, msg } from '../lib/messages.ts';
 import { formatNumber } from '../i18n/translate.ts';
-import { NotUtf8Error, readContentText } from './content-files.ts';
+import { NotUtf8Error, readContentText } from './files.ts';
 
 /** `YYYY-MM-DD-slug.LANG.md` */
 export const MEETING_FILE_PATTERN = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2,3})\.md$/;

@@ -1,9 +1,9 @@
 // The ids the web editor offers as choices, read from the content folder. Only files inside the
-// folder are read (src/loaders/content-files.ts); a file that cannot be read offers none, as the
+// folder are read (src/content/files.ts); a file that cannot be read offers none, as the
 // validator reports it.
 import { parse } from 'yaml';
 import type { ContentIds } from '../lib/cms-config.ts';
-import { insideContentFolder, listContentFiles, readContentText } from './content-files.ts';
+import { insideContentFolder, listContentFiles, readContentText } from './files.ts';
 import { readSiteConfig } from './site-config.ts';
 
 /** The `id`s of a YAML list file; none when it is missing, unreadable, outside the folder or not a list. */

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { readContent } from '../../../src/loaders/content-reader.ts';
+import { readContent } from '../../../src/content/reader.ts';
 import { setMessageLang } from '../../../src/lib/messages.ts';
 import { formatProblem } from '../../../src/lib/problems.ts';
 

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
-import { contentDir } from './content-dir.ts';
+import { contentDir } from './dir.ts';
 import { setMessageLang } from '../lib/messages.ts';
-import { insideContentFolder, readContentText } from './content-files.ts';
+import { insideContentFolder, readContentText } from './files.ts';
 import type { LocalisedText } from '../schemas/common.ts';
 
 /** What the Astro config, the build and its integrations need from site.yaml, read apart from the content. */

@@ -1,5 +1,5 @@
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { msg } from '../../src/lib/messages.ts';
+import { msg } from '../lib/messages.ts';
 
 /** Whether a process is still running. */
 export function isRunning(pid: number): boolean {

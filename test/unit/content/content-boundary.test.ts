@@ -4,9 +4,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeF
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readContent } from '../../../src/loaders/content-reader.ts';
-import { readContentIds } from '../../../src/loaders/content-ids.ts';
-import { readSiteConfig } from '../../../src/loaders/site-config.ts';
+import { readContent } from '../../../src/content/reader.ts';
+import { readContentIds } from '../../../src/content/ids.ts';
+import { readSiteConfig } from '../../../src/content/site-config.ts';
 import { formatProblem } from '../../../src/lib/problems.ts';
 import { runScript } from '../../helpers/run.ts';
 import { bytePosition, firstInvalidUtf8 } from '../../../src/lib/utf8.ts';

@@ -1,8 +1,8 @@
 import { stringify } from 'yaml';
-import { slugify } from '../../src/lib/text.ts';
-import { isIsoDate } from '../../src/lib/dates.ts';
-import { msg } from '../../src/lib/messages.ts';
-import { suggestIsoDate, suggestValue } from '../../src/lib/suggest.ts';
+import { slugify } from '../lib/text.ts';
+import { isIsoDate } from '../lib/dates.ts';
+import { msg } from '../lib/messages.ts';
+import { suggestIsoDate, suggestValue } from '../lib/suggest.ts';
 
 /** Command-line flags as `--name value` or `--name=value`. */
 export function parseFlags(argv: readonly string[]): Record<string, string> {

@@ -15,8 +15,8 @@ import type { YamlSource } from '../lib/yaml-source.ts';
 import { sortProblems } from '../lib/problems.ts';
 import { msg } from '../lib/messages.ts';
 import type { PathProblem, Problem } from '../lib/problems.ts';
-import { contentDir } from './content-dir.ts';
-import { listContentFiles, NotUtf8Error, readContentText } from './content-files.ts';
+import { contentDir } from './dir.ts';
+import { listContentFiles, NotUtf8Error, readContentText } from './files.ts';
 
 export { contentDir };
 
