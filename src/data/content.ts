@@ -9,6 +9,7 @@ import { filePath, meetingPath, pagePath } from '../lib/paths.ts';
 import { defaultLocale } from '../lib/content-model.ts';
 import { resolveAsOf } from '../content/as-of.ts';
 import { inPreview } from '../lib/preview-problems.ts';
+import { handOverSite } from '../integrations/handoff.ts';
 
 const [siteEntries, programmeEntries, unitEntries, taskEntries, meetingEntries] = await Promise.all([
   getCollection('site'),
@@ -58,6 +59,10 @@ export const publisherLogo = absoluteUrl(logoImage?.src ?? filePath(paths, 'favi
 
 /** Meeting files by `id.lang`, for rendering their bodies and photos. */
 export const meetingFiles = new Map(meetingEntries.map((e) => [e.id, e]));
+
+// The search index and the share cards are made from the same model as the pages, beside them:
+// their integrations take it from here (src/integrations/handoff.ts).
+handOverSite({ model, paths, bodies: new Map(meetingEntries.map((e) => [e.id, e.rendered?.html ?? ''])) });
 
 /** `getStaticPaths` value for the language segment: none for the default language. */
 export function langParam(lang: string): string | undefined {

@@ -1,39 +1,35 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cardsOfSite } from '../../../src/integrations/share-cards.ts';
+import { describe, expect, it } from 'vitest';
+import { cardsOf } from '../../../src/integrations/share-cards.ts';
+import { readContent } from '../../../src/content/reader.ts';
+import { buildSiteModel, siteInputFromContent } from '../../../src/lib/site-model.ts';
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'nq57-share-cards-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const read = readContent(path.resolve('test/fixtures/content/valid'));
+const model = buildSiteModel(siteInputFromContent(read.model!), '2025-12-31');
+const paths = { base: '/tien-do/', defaultLocale: 'vi' };
 
-/** A built site whose data/meetings.json lists `meetings`. */
-function site(meetings: unknown[]): string {
-  const dir = mkdtempSync(path.join(scratch, 'site-'));
-  mkdirSync(path.join(dir, 'data'));
-  writeFileSync(path.join(dir, 'data/meetings.json'), JSON.stringify(meetings));
-  return dir;
-}
+describe(cardsOf, () => {
+  const cards = cardsOf({ model, paths });
 
-describe(cardsOfSite, () => {
-  const meeting = {
-    id: '2025-06-15-hop-quy-2',
-    date: '2025-06-15T14:00:00+07:00',
-    level: 'province',
-    translations: {
-      vi: { title: 'Họp quý II', url: '/tien-do/meetings/2025-06-15-hop-quy-2/' },
-      en: { title: 'Q2 meeting', url: '/tien-do/en/meetings/2025-06-15-hop-quy-2/' },
-    },
-  };
+  it('gives one card per published meeting per language, beside its page, without the base path', () => {
+    expect(cards.length).toBe(model.meetings.reduce((n, m) => n + m.langs.length, 0));
+    const files = cards.map((c) => c.file);
+    expect(files).toContain('meetings/2025-06-15-hop-quy-2/share.png');
+    expect(files).toContain('en/meetings/2025-06-15-hop-quy-2/share.png');
+    // The draft is not published, so it has no card.
+    expect(files.some((f) => f.includes('ban-nhap'))).toBe(false);
+  });
 
-  it('gives one card per meeting per language, beside its page, saying what the page says', () => {
-    const cards = cardsOfSite(site([meeting]), '/tien-do');
-    expect(cards.map((c) => c.file)).toEqual(['meetings/2025-06-15-hop-quy-2/share.png', 'en/meetings/2025-06-15-hop-quy-2/share.png']);
-    expect(cards[0]!.card.title).toBe('Họp quý II');
-    expect(cards[1]!.card.title).toBe('Q2 meeting');
+  it('says what the page says, in the page’s language', () => {
+    const vi = cards.find((c) => c.file === 'meetings/2025-06-15-hop-quy-2/share.png')!.card;
+    const en = cards.find((c) => c.file === 'en/meetings/2025-06-15-hop-quy-2/share.png')!.card;
+    const meeting = model.meetings.find((m) => m.id === '2025-06-15-hop-quy-2')!;
+    expect(vi.title).toBe(meeting.translations.vi!.title);
+    expect(en.title).toBe(meeting.translations.en!.title);
     // The date in each language, without the time of day.
-    expect(cards[0]!.card.date).not.toBe(cards[1]!.card.date);
-    expect(cards[1]!.card.date).toContain('2025');
-    expect(cards[0]!.card.kicker).not.toBe('');
+    expect(vi.date).not.toBe(en.date);
+    expect(en.date).toContain('2025');
+    expect(vi.kicker).not.toBe('');
+    expect(vi.kicker).not.toBe(en.kicker);
   });
 });
