@@ -1,5 +1,5 @@
-// The dev server, as an author previews content with `npm run dev`: task and meeting pages, which the
-// build makes with endpoints, answer at the same addresses as in the built site.
+// The dev server, as an author previews content with `npm run dev`: task and meeting pages answer at
+// the same addresses as in the built site.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,7 +68,7 @@ describe('the dev server', () => {
     expect(output).not.toContain('[router]');
   });
 
-  it('still answers the pages made from templates beside them', async () => {
+  it('answers the listings beside them', async () => {
     expect((await page('/tasks/status/completed/')).status).toBe(200);
     expect((await page('/meetings/level/province/')).status).toBe(200);
     expect((await page('/tasks/')).status).toBe(200);
