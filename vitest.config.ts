@@ -1,24 +1,65 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer } from 'vitest/node';
+import type { TestSpecification } from 'vitest/node';
+
+/** Files that need the project to themselves: they start builds that must find no other build running. */
+const ALONE = ['test/integration/build-lock.test.ts'];
+
+/**
+ * The files that start first, in this order; the rest follow in Vitest's own order. The longest file,
+ * which holds no build, starts in one worker while the files that build take turns in the other.
+ */
+const FIRST = [
+  'test/e2e/browser.test.ts',
+  'test/integration/build.test.ts',
+  'test/integration/typecheck.test.ts',
+  'test/integration/partial-registry.test.ts',
+  'test/e2e/long-history.test.ts',
+  'test/e2e/hostile.test.ts',
+  'test/integration/hostile-values.test.ts',
+  'test/integration/dev-server.test.ts',
+  'test/e2e/web-editor.test.ts',
+  'test/integration/scaffold.test.ts',
+  'test/integration/corrections.test.ts',
+  'test/unit/loaders/content-reader.test.ts',
+  'test/unit/loaders/content-boundary.test.ts',
+];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (spec: TestSpecification) => {
+      const at = FIRST.findIndex((file) => spec.moduleId.endsWith(file));
+      return at < 0 ? FIRST.length : at;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // Two files at a time, also on a 2-core machine (where Vitest would run one): while one waits on a
+    // build, a server or Chromium, the other runs. Builds, the dev server and `astro check` share
+    // Astro's caches in the project folder, so they take turns (test/helpers/project-lock.ts).
+    maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
     projects: [
-      // Pure logic: test files run side by side.
+      // Pure logic.
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      // Builds, servers and the browser. Builds share Astro's caches in the project folder, so these
-      // files run one after another; the fixtures that several of them read are built once first.
+      // Builds, servers and the browser. The fixtures that several of them read are built once first.
       {
         extends: true,
         test: {
           name: 'site',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
-          fileParallelism: false,
+          exclude: ALONE,
           globalSetup: ['test/global-setup.ts'],
         },
       },
+      // Last, one file at a time, once everything else is done.
+      { extends: true, test: { name: 'alone', include: ALONE, fileParallelism: false } },
     ],
   },
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run.ts';
-import { axeViolations } from '../helpers/browser.ts';
+import { axeContext, axeViolations, progress } from '../helpers/browser.ts';
 import { openBuilt } from '../helpers/site.ts';
 import { builtFixture } from '../helpers/fixture-build.ts';
 import type { OpenSite } from '../helpers/site.ts';
@@ -37,7 +37,8 @@ afterAll(() => site?.close());
 describe('every page of the built site', () => {
   it('loads, passes axe (WCAG 2.2 AA), logs no error, asks no other origin, and has the right lang', async () => {
     const problems: string[] = [];
-    const page = await context.newPage();
+    const withAxe = await axeContext(site.browser);
+    const page = await withAxe.newPage();
     let current = '';
     page.on('console', (m) => m.type() === 'error' && problems.push(`${current}: console: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(`${current}: error: ${e.message}`));
@@ -46,7 +47,7 @@ describe('every page of the built site', () => {
     expect(list.length).toBeGreaterThan(50);
     for (const [i, url] of list.entries()) {
       current = url;
-      if (i % 20 === 0) process.stdout.write(`axe: page ${i + 1} of ${list.length} (${url})\n`);
+      if (i % 20 === 0) progress('browser', `axe: page ${i + 1} of ${list.length} (${url})`);
       const response = await page.goto(site.url + url);
       if (response?.status() !== 200) problems.push(`${url}: HTTP ${response?.status()}`);
       const lang = await page.getAttribute('html', 'lang');
@@ -54,7 +55,7 @@ describe('every page of the built site', () => {
       if (lang !== expected) problems.push(`${url}: lang ${lang}, expected ${expected}`);
       for (const violation of await axeViolations(page)) problems.push(`${url}: ${violation}`);
     }
-    await page.close();
+    await withAxe.close();
     expect(problems).toEqual([]);
   }, 600_000);
 
@@ -90,6 +91,7 @@ describe('key pages at 390 px and 1280 px', () => {
     for (const width of [390, 1280]) {
       const page = await context.newPage();
       await page.setViewportSize({ width, height: 900 });
+      progress('browser', `screenshots at ${width} px: ${KEY.length} pages`);
       for (const url of KEY) {
         await page.goto(site.url + url);
         // Scroll through so that every chart comes into view and is drawn.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, runScript } from '../helpers/run.ts';
 import { buildAndOpen } from '../helpers/site.ts';
+import { progress } from '../helpers/browser.ts';
 import type { OpenSite } from '../helpers/site.ts';
 
 const PAGE = '/meetings/2025-09-01-noi-dung-doc-hai/';
@@ -42,7 +43,9 @@ describe('a hostile meeting body', () => {
       await dialog.dismiss();
     });
     await page.goto(site.url + PAGE);
-    for (const element of await page.locator('.app-article__body *').all()) {
+    const elements = await page.locator('.app-article__body *').all();
+    progress('hostile', `hovering and clicking the ${elements.length} elements of the body`);
+    for (const element of elements) {
       await element.hover({ timeout: 1000 }).catch(() => undefined);
       await element.click({ timeout: 1000, noWaitAfter: true }).catch(() => undefined);
       if (page.url() !== site.url + PAGE) await page.goto(site.url + PAGE);

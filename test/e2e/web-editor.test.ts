@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAdmin } from '../../src/integrations/cms.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, progress } from '../helpers/browser.ts';
 import { ROOT, fixture, runScript } from '../helpers/run.ts';
 import { serve } from '../helpers/serve.ts';
 
@@ -55,6 +55,7 @@ beforeAll(async () => {
     if (up) break;
     await new Promise((r) => setTimeout(r, 100));
   }
+  progress('web-editor', 'decap-server started; opening /admin/ in Chromium');
   site = await serve(path.join(work, 'site'));
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -90,6 +91,7 @@ async function choose(label: string, option: string): Promise<void> {
 
 /** Waits for the save to reach the files; on failure, says what the editor showed. */
 async function saved(done: () => boolean): Promise<void> {
+  progress('web-editor', 'saved in the form; waiting for the files');
   for (let i = 0; i < 100 && !done(); i++) await page.waitForTimeout(200);
   if (!done()) {
     await page.screenshot({ path: path.join(tmpdir(), 'nq57-editor-failed.png') });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, ROOT } from '../helpers/run.ts';
+import { giveProjectBack, takeProject } from '../helpers/project-lock.ts';
 
 const PORT = 4391;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -20,6 +21,14 @@ function withoutTestRunner(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST'));
 }
 let output = '';
+
+// The dev server writes Astro's caches in the project, as a build does: one of them at a time.
+beforeAll(() => takeProject('npm run dev'), 900_000);
+// Given back once the server has stopped (hooks after the tests run last registered first).
+afterAll(async () => {
+  if (server && server.exitCode === null && server.signalCode === null) await new Promise((resolve) => server.once('exit', resolve));
+  giveProjectBack();
+});
 
 beforeAll(async () => {
   server = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(PORT)], {

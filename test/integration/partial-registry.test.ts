@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, runScript } from '../helpers/run.ts';
 import { builtFixture } from '../helpers/fixture-build.ts';
 import { ProgressJsonSchema } from '../../src/schemas/outputs.ts';
-import { axeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeContext, axeViolations, launchBrowser, progress } from '../helpers/browser.ts';
 import { serve } from '../helpers/serve.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'nq57-partial-'));
@@ -184,10 +184,12 @@ describe('the pages of a partial registry in Chromium', () => {
     const site = await serve(out);
     const browser = await launchBrowser();
     try {
-      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 800 } });
+      const context = await axeContext(browser, { viewport: { width: 390, height: 800 } });
       const page = await context.newPage();
       const problems: string[] = [];
-      for (const url of ['/', '/en/', '/reconciliation/', '/programmes/ctr-9/', '/tasks/', '/tasks/B/', '/tasks/D/', '/directions/', '/units/']) {
+      const urls = ['/', '/en/', '/reconciliation/', '/programmes/ctr-9/', '/tasks/', '/tasks/B/', '/tasks/D/', '/directions/', '/units/'];
+      for (const [i, url] of urls.entries()) {
+        progress('partial-registry', `axe: page ${i + 1} of ${urls.length} (${url})`);
         await page.goto(site.url + url);
         for (const violation of await axeViolations(page)) problems.push(`${url}: ${violation}`);
         const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
