@@ -79,6 +79,9 @@ async function settle(seconds: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 }
 
+/** `npm run build` as package.json gives it, Node's flags included, without npm in between. */
+const BUILD_ARGS = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { build: string } }).scripts.build.split(/\s+/).slice(1);
+
 /**
  * A build of ours, started once the file system has settled (see `settle`), and then the wait until
  * what it set aside is deleted (in a process of its own that the build does not wait for), so that
@@ -86,7 +89,7 @@ async function settle(seconds: number): Promise<void> {
  */
 async function build(content: string, site: string, pause: number): Promise<Run> {
   await settle(pause);
-  const result = await run(['scripts/build.ts'], { CONTENT_DIR: content, OUT_DIR: site });
+  const result = await run(BUILD_ARGS, { CONTENT_DIR: content, OUT_DIR: site });
   const work = path.join(path.dirname(site), '.build-tmp');
   const ended = performance.now();
   while (existsSync(work) && readdirSync(work).some((name) => name.startsWith('deleting-'))) await new Promise((resolve) => setTimeout(resolve, 50));
