@@ -60,9 +60,10 @@ export const publisherLogo = absoluteUrl(logoImage?.src ?? filePath(paths, 'favi
 /** Meeting files by `id.lang`, for rendering their bodies and photos. */
 export const meetingFiles = new Map(meetingEntries.map((e) => [e.id, e]));
 
-// The search index and the share cards are made from the same model as the pages, beside them:
-// their integrations take it from here (src/integrations/handoff.ts).
-handOverSite({ model, paths, bodies: new Map(meetingEntries.map((e) => [e.id, e.rendered?.html ?? ''])) });
+// In a build, the search index and the share cards are made from the same model as the pages,
+// beside them: their integrations take it from here (src/integrations/handoff.ts). The preview has
+// neither, and keeps no model of an earlier state of the content there.
+if (!inPreview()) handOverSite({ model, paths, bodies: new Map(meetingEntries.map((e) => [e.id, e.rendered?.html ?? ''])) });
 
 /** `getStaticPaths` value for the language segment: none for the default language. */
 export function langParam(lang: string): string | undefined {
