@@ -36,6 +36,9 @@ function fingerprint(dir: string, read?: ContentRead): string {
 let current: { key: string; read: ContentRead } | undefined;
 let reading: Promise<ContentRead> | undefined;
 
+/** The reads whose problems have been printed. */
+const reported = new WeakSet<ContentRead>();
+
 /** The meetings collection's loader context: its store holds each body as the last read rendered it. */
 let meetingsContext: LoaderContext | undefined;
 
@@ -108,7 +111,9 @@ async function fill(kind: Kind, dir: string, read: ContentRead, context: LoaderC
   if (kind === 'site') {
     const data = { ...m.site, logo: m.site.logo && fromFile('site.yaml', m.site.logo) };
     const filePath = entryFile('site.yaml');
-    const digest = digestOf(context, data);
+    // With the file's path: its photos and logo are resolved from it, so the same data read from
+    // another content folder is another entry.
+    const digest = digestOf(context, [data, filePath]);
     set(store.get('site')?.digest === digest ? store.get('site')! : { id: 'site', data: await parseData({ id: 'site', data, filePath }), filePath, digest });
   }
   if (kind === 'programmes') for (const { data } of m.programmes) plain(data.id, { ...data });
@@ -122,7 +127,7 @@ async function fill(kind: Kind, dir: string, read: ContentRead, context: LoaderC
       // With the fields that a translation shares with this one.
       const data = { ...meeting.data, images, meeting: meeting.id, lang: meeting.lang, file: meeting.file };
       const source = sources.get(meeting.file) ?? '';
-      const digest = digestOf(context, [data, source]);
+      const digest = digestOf(context, [data, source, filePath]);
       if (store.get(id)?.digest === digest) {
         kept.add(id);
         continue;
@@ -158,8 +163,10 @@ export function contentLoader(kind: Kind): Loader {
       const sync = async (): Promise<ContentRead | undefined> => {
         const read = await readNow(dir);
         const errors = read.problems.filter((p) => p.severity === 'error');
-        // One collection speaks for all, so each problem is printed once, and shown in the preview.
-        if (kind === 'site') {
+        // The first collection to have the read speaks for all, so each problem is printed once, and
+        // shown in the preview, before any collection stops the build over an error.
+        if (!reported.has(read)) {
+          reported.add(read);
           if (context.watcher) {
             setPreviewProblems(read.problems);
             for (const problem of read.problems) {
