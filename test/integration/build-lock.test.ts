@@ -35,6 +35,15 @@ function runs(pid: number): boolean {
   }
 }
 
+/** What the lock file holds now, or undefined while there is none (a build may remove a stale one and write its own in between). */
+function lockText(): string | undefined {
+  try {
+    return readFileSync(LOCK, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 async function until<T>(what: string, get: () => T | undefined, timeout: number): Promise<T> {
   const end = Date.now() + timeout;
   for (;;) {
@@ -84,7 +93,7 @@ describe('a build killed outright', () => {
     let stderr = '';
     build.stderr.on('data', (chunk) => (stderr += chunk));
     try {
-      await until('the build to take the lock', () => (existsSync(LOCK) && readFileSync(LOCK, 'utf8') === `${build.pid}\n` ? true : undefined), 30_000);
+      await until('the build to take the lock', () => (lockText() === `${build.pid}\n` ? true : undefined), 30_000);
       expect(stderr).toContain(`build: bản dựng trước (pid ${dead}) đã dừng mà không trả khóa ${LOCK}: lấy lại khóa`);
       // Astro runs in the build's own process; whatever else it has started by now goes with it.
       const started = childrenOf(build.pid!);
