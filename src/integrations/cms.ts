@@ -12,7 +12,9 @@ import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { stringify } from 'yaml';
 import { cmsConfig, fieldOrders, localisedFieldNames, type CmsBackend } from '../lib/cms-config.ts';
-import { readContentIds } from '../content/ids.ts';
+import { contentIdsOf, readContentIds } from '../content/ids.ts';
+import type { ContentIds } from '../lib/cms-config.ts';
+import { builtSite } from './handoff.ts';
 import { contentDir } from '../content/dir.ts';
 
 const require = createRequire(import.meta.url);
@@ -101,14 +103,17 @@ function editorCode(locale: string): Promise<string> {
   return code;
 }
 
-/** The files of /admin/, by name. Decap's bundle is large and read from node_modules as it is. */
-export async function adminFiles(dev: boolean, env: NodeJS.ProcessEnv = process.env): Promise<Map<string, string | { copy: string }>> {
+/**
+ * The files of /admin/, by name. Decap's bundle is large and read from node_modules as it is. The
+ * choices come from `ids` when given (a build has read the content already), else from the folder.
+ */
+export async function adminFiles(dev: boolean, env: NodeJS.ProcessEnv = process.env, known?: ContentIds): Promise<Map<string, string | { copy: string }>> {
   const dir = contentDir(env);
   const backend = backendFromEnv(env, dev);
   // Backends address files from the repository's root (CMS_REPO_DIR, default the working directory).
   const contentPath = path.relative(env.CMS_REPO_DIR ? path.resolve(env.CMS_REPO_DIR) : process.cwd(), dir).split(path.sep).join('/');
   // The content is read once for both the configuration and the editor's code.
-  const ids = readContentIds(dir);
+  const ids = known ?? readContentIds(dir);
   const config = cmsConfig(contentPath, backend, ids);
   const decapDir = path.dirname(require.resolve('decap-cms/dist/decap-cms.js'));
   const files = new Map<string, string | { copy: string }>([
@@ -125,9 +130,9 @@ export async function adminFiles(dev: boolean, env: NodeJS.ProcessEnv = process.
 }
 
 /** Writes the editor's files into `out` (the built site's admin/ folder). */
-export async function writeAdmin(out: string, dev: boolean, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function writeAdmin(out: string, dev: boolean, env: NodeJS.ProcessEnv = process.env, known?: ContentIds): Promise<void> {
   mkdirSync(out, { recursive: true });
-  for (const [name, file] of await adminFiles(dev, env)) {
+  for (const [name, file] of await adminFiles(dev, env, known)) {
     if (typeof file === 'string') writeFileSync(path.join(out, name), file);
     else copyFileSync(file.copy, path.join(out, name));
   }
@@ -164,7 +169,9 @@ export default function cmsIntegration(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await writeAdmin(path.join(fileURLToPath(dir), 'admin'), false);
+        // The choices from the model the pages were made from, rather than from parsing every file again.
+        const { model } = await builtSite();
+        await writeAdmin(path.join(fileURLToPath(dir), 'admin'), false, process.env, contentIdsOf(contentDir(), model));
         logger.info('web editor written to admin/');
       },
     },
