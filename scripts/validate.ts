@@ -5,7 +5,8 @@
 export {};
 
 async function main(): Promise<number> {
-  const { readContent, contentDir } = await import('../src/content/reader.ts');
+  const { contentDir } = await import('../src/content/reader.ts');
+  const { readContentOnTwoThreads } = await import('../src/content/two-threads.ts');
   const { formatProblems, parseValidateArgs } = await import('../src/cli/report.ts');
   const { msg, msgCount, splitLangArg } = await import('../src/lib/messages.ts');
   const { chooseMessageLang } = await import('../src/content/site-config.ts');
@@ -17,7 +18,7 @@ async function main(): Promise<number> {
   }
   const dir = args.dir ?? contentDir();
   chooseMessageLang(lang, dir);
-  const { problems } = readContent(dir);
+  const { problems } = await readContentOnTwoThreads(dir);
   const output = formatProblems(problems, args.format, dir);
   if (output) process.stdout.write(output);
   const errors = problems.filter((p) => p.severity === 'error').length;

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { contentDir, readContent } from './reader.ts';
+import { contentDir } from './reader.ts';
+import { readContentOnTwoThreads } from './two-threads.ts';
 import type { ContentRead, RenderedBefore } from './reader.ts';
 import type { RenderedBody } from '../lib/markdown.ts';
 import { formatProblem } from '../lib/problems.ts';
@@ -80,7 +81,7 @@ async function readNow(dir: string): Promise<ContentRead> {
   reading ??= (async () => {
     // Problems are written in the site's default language (MESSAGES_LANG asks for another).
     chooseMessageLang(process.env.MESSAGES_LANG || undefined, dir);
-    const read = readContent(dir, { renderedBefore: renderings(meetingsContext) });
+    const read = await readContentOnTwoThreads(dir, { renderedBefore: renderings(meetingsContext) });
     current = { key: fingerprint(dir, read), read };
     return read;
   })().finally(() => (reading = undefined));

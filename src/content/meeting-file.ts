@@ -69,6 +69,21 @@ export function meetingSource(dir: string, file: string): YamlSource | undefined
 }
 
 /**
+ * A meeting file's body rendered as `readMeetingFile` renders it, with the text it was read from;
+ * undefined for a file without a body to render (`readMeetingFile` reports why).
+ */
+export function renderMeetingFileBody(dir: string, file: string): { text: string; rendered: RenderedBody } | undefined {
+  let text: string;
+  try {
+    text = readContentText(dir, file);
+  } catch {
+    return undefined;
+  }
+  const parts = splitMeeting(file, text);
+  return parts && parts !== UNCLOSED ? { text, rendered: renderMeetingBody(parts.body) } : undefined;
+}
+
+/**
  * A meeting file to read: its path in the content folder, its text when the caller has read it
  * already, and its body's rendering when an earlier read of that text rendered it.
  */

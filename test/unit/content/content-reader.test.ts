@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readContent } from '../../../src/content/reader.ts';
+import { readContentOnTwoThreads } from '../../../src/content/two-threads.ts';
+import { messageLang, setMessageLang } from '../../../src/lib/messages.ts';
 import type { RenderedBefore } from '../../../src/content/reader.ts';
 import { generateFixture } from '../../../scripts/generate-fixture.ts';
 
@@ -69,5 +71,60 @@ describe('reading with the bodies an earlier read rendered', () => {
     expect(read.rendered.get(`meetings/${meeting}`)?.html).toContain('Một đoạn mới ở cuối biên bản.');
     expect(read.problems).toEqual(readContent(dir).problems);
     expect(given.count).toBe(first.rendered.size - 1);
+  });
+});
+
+describe(readContentOnTwoThreads, () => {
+  // Enough meetings to be shared with another thread, with the hostile bodies among them, so that
+  // what is removed from a body is reported from both threads.
+  const mixed = mkdtempSync(path.join(os.tmpdir(), 'nq57-two-threads-'));
+  cpSync(generated, mixed, { recursive: true });
+  const hostile = path.resolve('test/fixtures/content/hostile-bodies/meetings');
+  for (const name of readdirSync(hostile)) {
+    // Once among the first files, once after the last: each thread has some.
+    cpSync(path.join(hostile, name), path.join(mixed, 'meetings', name.replace(/^\d{4}-\d{2}-\d{2}/, '2024-01-01')));
+    cpSync(path.join(hostile, name), path.join(mixed, 'meetings', name.replace(/^\d{4}-\d{2}-\d{2}/, '2029-12-31')));
+  }
+  afterAll(() => rmSync(mixed, { recursive: true, force: true }));
+  // Read once on this thread alone, for the tests below.
+  let mixedAlone: ReturnType<typeof readContent> | undefined;
+  const readAlone = (dir: string) => (dir === mixed ? (mixedAlone ??= readContent(dir)) : readContent(dir));
+
+  it.each([...FOLDERS, ['the generated folder with hostile bodies', mixed]])('reads %s as readContent does', async (_, dir) => {
+    const alone = readAlone(dir);
+    const shared = await readContentOnTwoThreads(dir);
+    expect(shared.problems).toEqual(alone.problems);
+    expect([...shared.rendered]).toEqual([...alone.rendered]);
+    expect(shared.model).toEqual(alone.model);
+  });
+
+  it('writes what it removed from a body in the language asked for, on both threads', async () => {
+    const lang = messageLang();
+    setMessageLang('en');
+    try {
+      const alone = readContent(mixed);
+      const shared = await readContentOnTwoThreads(mixed);
+      const warnings = shared.problems.filter((p) => p.severity === 'warning');
+      // From a file each thread rendered: the first half's, and the last.
+      const files = new Set(warnings.map((p) => p.file));
+      expect(files).toContain('meetings/2024-01-01-noi-dung-doc-hai.vi.md');
+      expect(files).toContain('meetings/2029-12-31-noi-dung-doc-hai.vi.md');
+      expect(shared.problems).toEqual(alone.problems);
+    } finally {
+      setMessageLang(lang);
+    }
+  });
+
+  it('asks an earlier read first for every meeting file, and renders only what it does not give', async () => {
+    const fresh = readAlone(mixed);
+    const texts = meetingTexts(mixed);
+    // An earlier read that has every other file's body.
+    const asked = new Set<string>();
+    const { before, given } = earlier(fresh, new Map([...texts].filter((_, i) => i % 2 === 0)));
+    const read = await readContentOnTwoThreads(mixed, { renderedBefore: (file, text) => (asked.add(file), before(file, text)) });
+    expect(asked).toEqual(new Set(texts.keys()));
+    expect(given.count).toBeGreaterThan(0);
+    expect(read.problems).toEqual(fresh.problems);
+    expect([...read.rendered]).toEqual([...fresh.rendered]);
   });
 });
