@@ -3,9 +3,10 @@
 // pages (src/integrations/handoff.ts) while Astro writes them, kept in a cache between builds, and
 // placed in the site once it is written.
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { drawShareImages, placeShareImages, pruneShareImages } from './card-image.ts';
+import { placeShareImages, pruneShareImages } from './card-image.ts';
 import type { Card, ShareImages } from './card-image.ts';
 import { builtSite } from './handoff.ts';
 import type { BuiltSite } from './handoff.ts';
@@ -30,6 +31,16 @@ export function cardsOf({ model, paths }: Pick<BuiltSite, 'model' | 'paths'>): C
   );
 }
 
+/** `drawShareImages` on a thread of its own (card-worker.ts). */
+function drawOnItsOwnThread(cards: Card[], cacheDir: string): Promise<{ images: ShareImages; drawn: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./card-worker.ts', import.meta.url), { workerData: { cards, cacheDir } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the share cards' thread stopped (exit code ${code})`)));
+  });
+}
+
 /**
  * The integration: once the first page has the site's model, the cards not in the cache
  * (`node_modules/.astro/share-cards/`, kept between builds as Astro keeps its own) are drawn into it,
@@ -45,7 +56,7 @@ export default function shareCards(): AstroIntegration {
     hooks: {
       'astro:build:start': () => {
         started = performance.now();
-        drawing = builtSite().then((site) => drawShareImages(cardsOf(site), cacheDir));
+        drawing = builtSite().then((site) => drawOnItsOwnThread(cardsOf(site), cacheDir));
         // Its error, if any, is reported where it is awaited.
         drawing.catch(() => undefined);
       },
