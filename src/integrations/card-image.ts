@@ -334,21 +334,28 @@ export type ShareImages = Array<{ file: string; cached: string }>;
 const LANES = 2;
 
 /**
- * Draws the cards not already in `cacheDir` into it, each named by a digest of what it says.
- * Returns every card's cached file and how many were drawn anew.
+ * Each card's file in `cacheDir`, named by a digest of what it says, and the cards that are not
+ * there yet. What a stopped build left half-written there is deleted.
  */
-export async function drawShareImages(cards: readonly Card[], cacheDir: string): Promise<{ images: ShareImages; drawn: number }> {
+export function cachedShareImages(cards: readonly Card[], cacheDir: string): { images: ShareImages; missing: Array<ShareImages[number] & { card: CardText }> } {
   mkdirSync(cacheDir, { recursive: true });
-  // What a stopped build left half-written.
   for (const name of readdirSync(cacheDir)) if (name.endsWith('.part')) rmSync(path.join(cacheDir, name), { force: true });
-  // Every card is drawn once: libvips' cache of recent operations would only hold memory.
-  sharp.cache(false);
-  const shared = new Shared();
   const images: ShareImages = cards.map(({ file, card }) => ({
     file,
     cached: path.join(cacheDir, `${createHash('sha256').update(JSON.stringify([DESIGN, card])).digest('hex')}.png`),
   }));
-  const missing = images.flatMap((image, i) => (existsSync(image.cached) ? [] : [{ ...image, card: cards[i]!.card }]));
+  return { images, missing: images.flatMap((image, i) => (existsSync(image.cached) ? [] : [{ ...image, card: cards[i]!.card }])) };
+}
+
+/**
+ * Draws the cards not already in `cacheDir` into it, each named by a digest of what it says.
+ * Returns every card's cached file and how many were drawn anew.
+ */
+export async function drawShareImages(cards: readonly Card[], cacheDir: string): Promise<{ images: ShareImages; drawn: number }> {
+  const { images, missing } = cachedShareImages(cards, cacheDir);
+  // Every card is drawn once: libvips' cache of recent operations would only hold memory.
+  sharp.cache(false);
+  const shared = new Shared();
   let next = 0;
   const lane = async () => {
     for (let item = missing[next++]; item; item = missing[next++]) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { placeShareImages, pruneShareImages } from './card-image.ts';
+import { cachedShareImages, placeShareImages, pruneShareImages } from './card-image.ts';
 import type { Card, ShareImages } from './card-image.ts';
 import { builtSite } from './handoff.ts';
 import type { BuiltSite } from './handoff.ts';
@@ -31,8 +31,13 @@ export function cardsOf({ model, paths }: Pick<BuiltSite, 'model' | 'paths'>): C
   );
 }
 
-/** `drawShareImages` on a thread of its own (card-worker.ts). */
-function drawOnItsOwnThread(cards: Card[], cacheDir: string): Promise<{ images: ShareImages; drawn: number }> {
+/**
+ * `drawShareImages` on a thread of its own (card-worker.ts); none is started when every card is in
+ * the cache already, as in a rebuild where no meeting's card changed.
+ */
+async function drawOnItsOwnThread(cards: Card[], cacheDir: string): Promise<{ images: ShareImages; drawn: number }> {
+  const { images, missing } = cachedShareImages(cards, cacheDir);
+  if (missing.length === 0) return { images, drawn: 0 };
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./card-worker.ts', import.meta.url), { workerData: { cards, cacheDir } });
     worker.once('message', resolve);
