@@ -14,20 +14,32 @@ const WORTH_A_THREAD = 200;
 
 type Rendered = Map<string, { text: string; rendered: RenderedBody }>;
 
-/** Renders `files`' bodies on a new thread. */
-function renderOnAnotherThread(dir: string, files: string[]): Promise<Rendered> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./body-worker.ts', import.meta.url), { workerData: { dir, files, lang: messageLang() } });
+/**
+ * Renders `files`' bodies on this thread and a new one (body-worker.ts). Each takes the index of the
+ * next file from a counter they share, so neither waits while the other has work left, and this one
+ * renders while the other starts.
+ */
+async function renderOnTwoThreads(dir: string, files: string[]): Promise<Rendered> {
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const other = new Promise<Rendered>((resolve, reject) => {
+    const worker = new Worker(new URL('./body-worker.ts', import.meta.url), { workerData: { dir, files, lang: messageLang(), next } });
     worker.once('message', (entries: Array<[string, { text: string; rendered: RenderedBody }]>) => resolve(new Map(entries)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the thread rendering meeting bodies stopped (exit code ${code})`)));
   });
+  const rendered: Rendered = new Map();
+  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) {
+    const body = renderMeetingFileBody(dir, files[i]!);
+    if (body) rendered.set(files[i]!, body);
+  }
+  for (const [file, body] of await other) rendered.set(file, body);
+  return rendered;
 }
 
 /**
  * Reads and checks a whole content folder as `readContent` does, with the same result: the meeting
- * bodies that `renderedBefore` does not give are rendered first, half of them on another thread
- * while this one renders the other half.
+ * bodies that `renderedBefore` does not give are rendered first, on this thread and another at once,
+ * each taking the next file as it is done with one.
  */
 export async function readContentOnTwoThreads(dir: string, { renderedBefore }: { renderedBefore?: RenderedBefore } = {}): Promise<ContentRead> {
   const toRender = listContentFiles(dir).files.filter((file) => {
@@ -41,16 +53,7 @@ export async function readContentOnTwoThreads(dir: string, { renderedBefore }: {
       throw e;
     }
   });
-  const rendered: Rendered = new Map();
-  if (toRender.length >= WORTH_A_THREAD) {
-    const half = Math.ceil(toRender.length / 2);
-    const other = renderOnAnotherThread(dir, toRender.slice(half));
-    for (const file of toRender.slice(0, half)) {
-      const body = renderMeetingFileBody(dir, file);
-      if (body) rendered.set(file, body);
-    }
-    for (const [file, body] of await other) rendered.set(file, body);
-  }
+  const rendered = toRender.length >= WORTH_A_THREAD ? await renderOnTwoThreads(dir, toRender) : new Map() as Rendered;
   return readContent(dir, {
     // Asked first, as the loaders note each file's text there.
     renderedBefore: (file, text) => {

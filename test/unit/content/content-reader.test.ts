@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readContent } from '../../../src/content/reader.ts';
 import { readContentOnTwoThreads } from '../../../src/content/two-threads.ts';
+import { renderMeetingFileBody } from '../../../src/content/meeting-file.ts';
+import { Worker } from 'node:worker_threads';
 import { messageLang, setMessageLang } from '../../../src/lib/messages.ts';
 import type { RenderedBefore } from '../../../src/content/reader.ts';
 import { generateFixture } from '../../../scripts/generate-fixture.ts';
@@ -98,14 +100,36 @@ describe(readContentOnTwoThreads, () => {
     expect(shared.model).toEqual(alone.model);
   });
 
-  it('writes what it removed from a body in the language asked for, on both threads', async () => {
+  it('renders a body on the other thread as on this one, in the language asked for', async () => {
+    const files = readdirSync(path.join(mixed, 'meetings')).filter((name) => name.includes('noi-dung-doc-hai')).map((name) => `meetings/${name}`);
+    const lang = messageLang();
+    setMessageLang('en');
+    try {
+      const here = files.map((file) => [file, renderMeetingFileBody(mixed, file)]);
+      const there = await new Promise((resolve, reject) => {
+        const next = new Int32Array(new SharedArrayBuffer(4));
+        const worker = new Worker(new URL('../../../src/content/body-worker.ts', import.meta.url), { workerData: { dir: mixed, files, lang: 'en', next } });
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      expect(there).toEqual(here);
+      // Something removed, and said in English.
+      const removed = here.flatMap(([, body]) => (typeof body === 'object' ? body!.rendered.removed : []));
+      expect(removed.length).toBeGreaterThan(0);
+      expect(removed.map((r) => r.message).join(' ')).toMatch(/will be removed/);
+    } finally {
+      setMessageLang(lang);
+    }
+  });
+
+  it('writes what it removed from a body in the language asked for, whichever thread rendered it', async () => {
     const lang = messageLang();
     setMessageLang('en');
     try {
       const alone = readContent(mixed);
       const shared = await readContentOnTwoThreads(mixed);
       const warnings = shared.problems.filter((p) => p.severity === 'warning');
-      // From a file each thread rendered: the first half's, and the last.
+      // From files at both ends of the list.
       const files = new Set(warnings.map((p) => p.file));
       expect(files).toContain('meetings/2024-01-01-noi-dung-doc-hai.vi.md');
       expect(files).toContain('meetings/2029-12-31-noi-dung-doc-hai.vi.md');
