@@ -147,8 +147,15 @@ describe('web editor at /admin/ in local mode', () => {
   }, 120_000);
 
   it('changes a task’s status through the form, and the save adds a history entry', async () => {
-    await page.goto(`${site.url}/admin/#/collections/tasks/entries/kh-12`);
-    await page.reload();
+    // After publishing a new meeting, Decap moves to the saved meeting's address on its own, which can
+    // come after this test has gone to the task list (a loaded machine showed the meeting instead):
+    // the task list is opened again until it shows.
+    for (let attempt = 1; ; attempt++) {
+      await page.goto(`${site.url}/admin/#/collections/tasks/entries/kh-12`);
+      await page.reload();
+      const shown = await page.getByText('K5 · in-progress').waitFor({ timeout: 10_000 }).then(() => true, () => false);
+      if (shown || attempt === 3) break;
+    }
     await page.getByText('K5 · in-progress').locator('xpath=ancestor::div[.//button][1]//button').first().click().catch(async (e) => {
       await page.screenshot({ path: path.join(tmpdir(), 'nq57-editor-failed.png') });
       throw e;
