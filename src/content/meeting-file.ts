@@ -42,17 +42,23 @@ function countLines(text: string): number {
 /** A file whose opening `---` has no closing `---`. */
 const UNCLOSED = 'unclosed';
 
-/** Splits a meeting file into its frontmatter, parsed with positions, and its body. */
-function splitMeeting(file: string, text: string): Parts | typeof UNCLOSED | undefined {
+/** A meeting file cut into its frontmatter's text and its body, with where each starts; nothing is parsed. */
+function cutMeeting(text: string): { matter: string; matterStart: number; body: string; bodyStart: number } | typeof UNCLOSED | undefined {
   if (!/^\uFEFF?---/.test(text)) return undefined;
   // Without its closing line, the whole file would be read as frontmatter and its text as YAML.
   if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(text.indexOf('---') + 3))) return UNCLOSED;
-  // gray-matter only splits the file; the frontmatter is parsed with positions here.
+  // gray-matter only splits the file; the frontmatter is parsed with positions by the caller.
   const split = matter(text, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } });
-  const frontmatterStart = text.indexOf(split.matter);
-  const source = parseYamlSource(file, split.matter, countLines(text.slice(0, Math.max(0, frontmatterStart))));
   const bodyStart = text.endsWith(split.content) ? text.length - split.content.length : text.length;
-  return { source, body: split.content, bodyLineOffset: countLines(text.slice(0, bodyStart)) };
+  return { matter: split.matter, matterStart: Math.max(0, text.indexOf(split.matter)), body: split.content, bodyStart };
+}
+
+/** Splits a meeting file into its frontmatter, parsed with positions, and its body. */
+function splitMeeting(file: string, text: string): Parts | typeof UNCLOSED | undefined {
+  const cut = cutMeeting(text);
+  if (!cut || cut === UNCLOSED) return cut;
+  const source = parseYamlSource(file, cut.matter, countLines(text.slice(0, cut.matterStart)));
+  return { source, body: cut.body, bodyLineOffset: countLines(text.slice(0, cut.bodyStart)) };
 }
 
 /**
@@ -79,8 +85,9 @@ export function renderMeetingFileBody(dir: string, file: string): { text: string
   } catch {
     return undefined;
   }
-  const parts = splitMeeting(file, text);
-  return parts && parts !== UNCLOSED ? { text, rendered: renderMeetingBody(parts.body) } : undefined;
+  // Only the body: its frontmatter is parsed once, by readMeetingFile.
+  const cut = cutMeeting(text);
+  return cut && cut !== UNCLOSED ? { text, rendered: renderMeetingBody(cut.body) } : undefined;
 }
 
 /**

@@ -333,11 +333,14 @@ export type ShareImages = Array<{ file: string; cached: string }>;
 /** Cards drawn at once: libvips sets each one's text on threads of its own, so a second keeps both cores busy. */
 const LANES = 2;
 
+/** A card not in the cache yet: the file it is drawn into, and what it says. */
+export type MissingCard = ShareImages[number] & { card: CardText };
+
 /**
  * Each card's file in `cacheDir`, named by a digest of what it says, and the cards that are not
  * there yet. What a stopped build left half-written there is deleted.
  */
-export function cachedShareImages(cards: readonly Card[], cacheDir: string): { images: ShareImages; missing: Array<ShareImages[number] & { card: CardText }> } {
+export function cachedShareImages(cards: readonly Card[], cacheDir: string): { images: ShareImages; missing: MissingCard[] } {
   mkdirSync(cacheDir, { recursive: true });
   for (const name of readdirSync(cacheDir)) if (name.endsWith('.part')) rmSync(path.join(cacheDir, name), { force: true });
   const images: ShareImages = cards.map(({ file, card }) => ({
@@ -353,6 +356,12 @@ export function cachedShareImages(cards: readonly Card[], cacheDir: string): { i
  */
 export async function drawShareImages(cards: readonly Card[], cacheDir: string): Promise<{ images: ShareImages; drawn: number }> {
   const { images, missing } = cachedShareImages(cards, cacheDir);
+  await drawMissingCards(missing);
+  return { images, drawn: missing.length };
+}
+
+/** Draws each of `missing` (from `cachedShareImages`) into its file in the cache. */
+export async function drawMissingCards(missing: readonly MissingCard[]): Promise<void> {
   // Every card is drawn once: libvips' cache of recent operations would only hold memory.
   sharp.cache(false);
   const shared = new Shared();
@@ -367,7 +376,6 @@ export async function drawShareImages(cards: readonly Card[], cacheDir: string):
     }
   };
   await Promise.all(Array.from({ length: LANES }, lane));
-  return { images, drawn: missing.length };
 }
 
 /**

@@ -32,18 +32,19 @@ export function cardsOf({ model, paths }: Pick<BuiltSite, 'model' | 'paths'>): C
 }
 
 /**
- * `drawShareImages` on a thread of its own (card-worker.ts); none is started when every card is in
- * the cache already, as in a rebuild where no meeting's card changed.
+ * The cards not in the cache drawn into it on a thread of their own (card-worker.ts); none is
+ * started when every card is there already, as in a rebuild where no meeting's card changed.
  */
 async function drawOnItsOwnThread(cards: Card[], cacheDir: string): Promise<{ images: ShareImages; drawn: number }> {
   const { images, missing } = cachedShareImages(cards, cacheDir);
   if (missing.length === 0) return { images, drawn: 0 };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./card-worker.ts', import.meta.url), { workerData: { cards, cacheDir } });
-    worker.once('message', resolve);
+  await new Promise<void>((resolve, reject) => {
+    const worker = new Worker(new URL('./card-worker.ts', import.meta.url), { workerData: { missing } });
+    worker.once('message', () => resolve());
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the share cards' thread stopped (exit code ${code})`)));
   });
+  return { images, drawn: missing.length };
 }
 
 /**
