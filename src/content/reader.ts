@@ -86,9 +86,8 @@ class Reader {
   readonly files: Set<string>;
   readonly outside: string[];
   readonly dir: string;
-  readonly renderedBefore: RenderedBefore | undefined;
 
-  constructor(dir: string, renderedBefore?: RenderedBefore) {
+  constructor(dir: string) {
     this.dir = dir;
     const listed = listContentFiles(dir);
     this.files = new Set(listed.files);
@@ -98,7 +97,6 @@ class Reader {
       const read = /^(site|programmes|units)\.ya?ml$|^(tasks|meetings)(\/|$)/.test(link.path);
       this.problemAt(link.path, 1, 1, msg(link.directory ? 'problem.outsideLink.folder' : 'problem.outsideLink.file'), read ? 'error' : 'warning');
     }
-    this.renderedBefore = renderedBefore;
   }
 
   /** Reports a file that is not UTF-8 where its first bad byte is; rethrows anything else. */
@@ -189,26 +187,9 @@ class Reader {
     return read.items;
   }
 
-  /**
-   * The meeting files to read. With `renderedBefore`, each file's text is read here, and a body
-   * rendered by an earlier read of the same text goes with its job, so that it is not rendered again.
-   */
-  meetingJobs(): MeetingJob[] {
-    const files = [...this.files].filter((file) => file.startsWith('meetings/'));
-    const before = this.renderedBefore;
-    if (!before) return files.map((file) => ({ file }));
-    return files.map((file) => {
-      let text: string;
-      try {
-        text = this.text(file);
-      } catch (e) {
-        if (!(e instanceof NotUtf8Error)) throw e;
-        // Read again, and reported, by readMeetingFile.
-        return { file };
-      }
-      const rendered = before(file, text);
-      return rendered ? { file, text, rendered } : { file, text };
-    });
+  /** The meeting files to read. */
+  meetingFiles(): string[] {
+    return [...this.files].filter((file) => file.startsWith('meetings/'));
   }
 
   /** Takes in what reading a meeting file gave. */
@@ -254,14 +235,38 @@ function siteForChecks(raw: unknown): Site | undefined {
 export type RenderedBefore = (file: string, text: string) => RenderedBody | undefined;
 
 /**
+ * What was done with a meeting file before it is read: its text, and its body's rendering when one was
+ * done already or kept from an earlier read. Undefined for a file that is read as it is.
+ */
+export type PreparedMeeting = (file: string) => MeetingJob | undefined;
+
+/** A meeting file's text, with its body's rendering when `renderedBefore` has one for that text. */
+export function withRenderingBefore(dir: string, file: string, renderedBefore: RenderedBefore): MeetingJob {
+  let text: string;
+  try {
+    text = readContentText(dir, file);
+  } catch (e) {
+    if (!(e instanceof NotUtf8Error)) throw e;
+    // Read again, and reported, by readMeetingFile.
+    return { file };
+  }
+  const rendered = renderedBefore(file, text);
+  return rendered ? { file, text, rendered } : { file, text };
+}
+
+/** Reads and checks a whole content folder as `readContent` does, each meeting file as `prepared` gives it. */
+export function readPrepared(dir: string, prepared: PreparedMeeting): ContentRead {
+  const reader = new Reader(dir);
+  const read = readFiles(reader);
+  return finishRead(reader, read, reader.meetingFiles().map((file) => readMeetingFile(dir, prepared(file) ?? { file })));
+}
+
+/**
  * Reads and checks a whole content folder. Never throws for bad content: every problem is in
  * `problems`. A meeting body that `renderedBefore` gives is not rendered again.
  */
 export function readContent(dir: string = contentDir(), { renderedBefore }: { renderedBefore?: RenderedBefore } = {}): ContentRead {
-  const reader = new Reader(dir, renderedBefore);
-  const jobs = reader.meetingJobs();
-  const read = readFiles(reader);
-  return finishRead(reader, read, jobs.map((job) => readMeetingFile(reader.dir, job)));
+  return readPrepared(dir, (file) => (renderedBefore ? withRenderingBefore(dir, file, renderedBefore) : undefined));
 }
 
 interface FilesRead {
