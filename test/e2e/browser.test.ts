@@ -2,7 +2,7 @@
 // with JavaScript off, and search.
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run.ts';
 import { axeContext, axeViolations, progress } from '../helpers/browser.ts';
@@ -94,11 +94,16 @@ describe('key pages at 390 px and 1280 px', () => {
       progress('browser', `screenshots at ${width} px: ${KEY.length} pages`);
       for (const url of KEY) {
         await page.goto(site.url + url);
-        // Scroll through so that every chart comes into view and is drawn.
-        const height = await page.evaluate(() => document.documentElement.scrollHeight);
-        for (let y = 0; y < height; y += 600) await page.evaluate((top) => window.scrollTo(0, top), y);
-        await page.waitForTimeout(300);
-        await page.evaluate(() => window.scrollTo(0, 0));
+        // Scrolled through, a frame at each half screen, so that every chart comes into view; the
+        // screenshot waits until each one is drawn.
+        await page.evaluate(async () => {
+          for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+            window.scrollTo(0, y);
+            await new Promise((resolve) => requestAnimationFrame(resolve));
+          }
+          window.scrollTo(0, 0);
+        });
+        await page.waitForFunction(() => [...document.querySelectorAll('app-chart')].every((chart) => chart.classList.contains('app-chart--drawn')), null, { timeout: 15_000 });
         const name = url.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'home';
         await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -160,6 +165,22 @@ describe('under the pages’ own Content-Security-Policy', () => {
 });
 
 describe('search in the built index', () => {
+  // One search page, as a reader keeps it open: each query is typed into its form and sent.
+  let search: Page;
+  beforeAll(async () => {
+    search = await context.newPage();
+    await search.goto(`${site.url}/search/`);
+  });
+  afterAll(() => search?.close());
+
+  /** The links that a query typed into the search page's form finds. */
+  async function found(page: Page, query: string): Promise<Array<string | null>> {
+    await page.fill('#search-q', query);
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction((q) => { const status = document.querySelector('.app-search__status')?.textContent ?? ''; return status.includes(q) && /\d/.test(status); }, query, { timeout: 15_000 });
+    return page.$$eval('.app-search__result a', (links) => links.map((a) => a.getAttribute('href')));
+  }
+
   it.each([
     ['dak lak', '/meetings/2025-09-25-hop-quy-3/'],
     ['Đắk Lắk', '/meetings/2025-09-25-hop-quy-3/'],
@@ -170,12 +191,9 @@ describe('search in the built index', () => {
     ['tinh mau', '/meetings/2025-06-15-hop-quy-2/'],
     ['dat dai', '/tasks/K6/'],
   ])('finds %s', async (query, expected) => {
-    const page = await context.newPage();
-    await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`);
-    await page.waitForFunction(() => /\d/.test(document.querySelector('.app-search__status')?.textContent ?? ''), null, { timeout: 15_000 });
-    const hrefs = await page.$$eval('.app-search__result a', (links) => links.map((a) => a.getAttribute('href')));
-    expect(hrefs).toContain(expected);
-    await page.close();
+    expect(await found(search, query)).toContain(expected);
+    // The address says what was searched, so that it can be shared.
+    expect(new URL(search.url()).searchParams.get('q')).toBe(query);
   }, 60_000);
 
   it('filters by kind and searches the English index on English pages', async () => {
