@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer } from 'vitest/node';
 import type { TestSpecification } from 'vitest/node';
@@ -21,9 +22,12 @@ const FIRST = [
   'test/e2e/web-editor.test.ts',
   'test/integration/scaffold.test.ts',
   'test/integration/corrections.test.ts',
-  'test/unit/loaders/content-reader.test.ts',
-  'test/unit/loaders/content-boundary.test.ts',
+  'test/unit/content/content-reader.test.ts',
+  'test/unit/content/content-boundary.test.ts',
 ];
+
+// A name of a file that was moved would silently lose its place.
+for (const file of [...ALONE, ...FIRST]) if (!existsSync(new URL(file, import.meta.url))) throw new Error(`vitest.config.ts names ${file}, which does not exist`);
 
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
