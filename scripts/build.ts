@@ -7,12 +7,12 @@
 // (src/content/loaders.ts) and stop the build on any error, and its integrations write the
 // search index and the share cards once the pages are written (src/integrations/).
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentDir } from '../src/content/dir.ts';
 import { msg, splitLangArg } from '../src/lib/messages.ts';
 import { chooseMessageLang } from '../src/content/site-config.ts';
-import { acquireBuildLock, isRunning, LockRefused } from '../src/cli/build-lock.ts';
+import { acquireBuildLock, LockRefused } from '../src/cli/build-lock.ts';
 
 function say(message: string): void {
   process.stderr.write(`build: ${message}\n`);
@@ -23,17 +23,34 @@ function say(message: string): void {
  * folder by renaming them, which works within one file system and fails across two (a /tmp or
  * /dev/shm in memory, a mounted volume: "EXDEV: cross-device link not permitted"). When the site goes
  * to another file system than the project's, Astro writes into the project's .astro/ folder, and the
- * site is copied to `next` when it is done. Such folders that a stopped build left are deleted.
+ * site is copied to `next` when it is done. What a stopped build left there is set aside, to be
+ * deleted (`stale`).
  */
-function astroOutput(next: string): string {
+function astroOutput(next: string): { dir: string; stale?: string | undefined } {
   mkdirSync(path.dirname(next), { recursive: true });
-  if (statSync(path.dirname(next)).dev === statSync(process.cwd()).dev) return next;
+  if (statSync(path.dirname(next)).dev === statSync(process.cwd()).dev) return { dir: next };
   const inProject = path.resolve('.astro');
   mkdirSync(inProject, { recursive: true });
-  for (const name of readdirSync(inProject)) {
-    if (/^site-\d+$/.test(name) && !isRunning(Number(name.slice(5)))) rmSync(path.join(inProject, name), { recursive: true, force: true });
-  }
-  return path.join(inProject, path.basename(next));
+  // Builds take turns (the build lock), so no other build is using these.
+  const left = readdirSync(inProject).filter((name) => /^(site|site-\d+|deleting-.+)$/.test(name));
+  return { dir: path.join(inProject, path.basename(next)), stale: setAside(inProject, left.map((name) => path.join(inProject, name))) };
+}
+
+/** Astro's incremental build's list of the pages it keeps (astro.config.mjs), and a mark of a build under way. */
+const KEPT_PAGES = path.resolve('node_modules/.astro/incremental-build.json');
+const UNFINISHED = path.resolve('node_modules/.astro/build-unfinished');
+
+/**
+ * Astro's incremental build keeps each task page's last rendering in node_modules/.astro/dist/, and
+ * in KEPT_PAGES the key each was rendered for. It rewrites a rendering as it renders the page, and
+ * the list once all pages are written: a build stopped or failed in between leaves a list that no
+ * longer matches the renderings. So a build marks that it is under way, and a build that finds the
+ * mark of one that did not finish deletes the list, and renders every page.
+ */
+function startRendering(): void {
+  if (existsSync(UNFINISHED)) rmSync(KEPT_PAGES, { force: true });
+  mkdirSync(path.dirname(UNFINISHED), { recursive: true });
+  writeFileSync(UNFINISHED, `${process.pid}\n`);
 }
 
 /** Moves those of `paths` that exist into a new folder in `work`, to be deleted; returns that folder. */
@@ -56,18 +73,23 @@ async function main(lang: string | undefined): Promise<number> {
   const outDir = path.resolve(process.env.OUT_DIR || 'dist');
   const shown = path.relative(process.cwd(), outDir) || outDir;
   const work = path.join(path.dirname(outDir), '.build-tmp');
-  const next = path.join(work, `site-${process.pid}`);
+  // The same folder every build: Astro's incremental build compares each page's code, in which
+  // Astro writes where the site goes, with the last build's.
+  const next = path.join(work, 'site');
   // The site that the last build replaced, kept until this one.
   const replaced = path.join(work, 'replaced');
   let astroDir = next;
   let trash: string | undefined;
+  let stale: string | undefined;
   try {
     // A site left in .build-tmp/replaced by a build stopped between the two renames of its swap is
     // put back first; what else is in the work folder (the site the last build replaced, what a
     // stopped build left) is deleted once this build is done.
     if (!existsSync(outDir) && existsSync(replaced)) renameSync(replaced, outDir);
     trash = setAside(work, existsSync(work) ? readdirSync(work).map((name) => path.join(work, name)) : []);
-    astroDir = astroOutput(next);
+    const output = astroOutput(next);
+    astroDir = output.dir;
+    stale = output.stale;
     // The content loaders, which run in Astro's module graph, take the message language from here.
     if (lang) process.env.MESSAGES_LANG = lang;
     process.env.CONTENT_DIR = dir;
@@ -75,10 +97,14 @@ async function main(lang: string | undefined): Promise<number> {
     // Astro's warnings and errors are shown, not its line per page (ASTRO_LOG_LEVEL=info shows them).
     const logLevel = (process.env.ASTRO_LOG_LEVEL || 'warn') as 'debug' | 'info' | 'warn' | 'error' | 'silent';
     try {
+      startRendering();
       // Loaded here, so that a build refused by the lock says so at once.
       const { build } = await import('astro');
       await build({ root: process.cwd(), outDir: astroDir, logLevel });
+      rmSync(UNFINISHED);
     } catch (e) {
+      // The content is read before any page is rendered: the kept pages still match their list.
+      if (isContentErrors(e)) rmSync(UNFINISHED, { force: true });
       if (isContentErrors(e)) process.stderr.write(`${msg('cli.buildFailed', { errors: e.message, dir: shown })}\n`);
       else say(msg('cli.astroFailed', { reason: e instanceof Error ? e.message : String(e), dir: shown }));
       return 1;
@@ -96,7 +122,8 @@ async function main(lang: string | undefined): Promise<number> {
     say(msg('cli.built', { dir: path.relative(process.cwd(), dir) || dir, asOf, out: shown }));
     return 0;
   } finally {
-    deleteInBackground([trash, existsSync(next) ? next : undefined, astroDir !== next && existsSync(astroDir) ? astroDir : undefined]);
+    // This build's folders are moved aside at once: the next build uses the same names.
+    deleteInBackground([trash, stale, setAside(work, [next]), astroDir !== next ? setAside(path.dirname(astroDir), [astroDir]) : undefined]);
   }
 }
 

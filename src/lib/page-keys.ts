@@ -1,0 +1,50 @@
+// What a task's page shows, as one digest: with Astro's incremental build (astro.config.mjs,
+// `experimental.incrementalBuild`), a page whose code and key are both unchanged since the last build
+// is copied from that build instead of being rendered again. A key must change whenever anything the
+// page shows changes, so it is made from all the page reads, not from a list of its fields.
+import { createHash } from 'node:crypto';
+import type { PathContext } from './paths.ts';
+import type { SiteModel, TaskView } from './site-model.ts';
+
+/** JSON with Maps and Sets written as their entries (JSON.stringify writes them as `{}`). */
+function withCollections(_key: string, value: unknown): unknown {
+  if (value instanceof Map) return [...value];
+  if (value instanceof Set) return [...value];
+  return value;
+}
+
+/** Every string in `value`, however deep. */
+function stringsIn(value: unknown, found = new Set<string>()): Set<string> {
+  if (typeof value === 'string') found.add(value);
+  else if (Array.isArray(value)) for (const item of value) stringsIn(item, found);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) stringsIn(item, found);
+  return found;
+}
+
+/** The model's items by id, for the keys of its task pages. */
+export interface KeyIndex {
+  meetings: Map<string, unknown>;
+  units: Map<string, unknown>;
+  programmes: Map<string, unknown>;
+}
+
+export function keyIndex(model: SiteModel): KeyIndex {
+  return {
+    meetings: new Map(model.meetings.map((m) => [m.id, m])),
+    units: new Map(model.units.map((u) => [u.id, u])),
+    programmes: new Map(model.programmes.map((p) => [p.id, p])),
+  };
+}
+
+/**
+ * The key of a task's page in one language. It holds the task's view, the site's settings and as-of
+ * date, where pages live, the logo, and every meeting, unit and programme whose id appears anywhere in
+ * the view: the page looks those up by id (its owner and partners, its programme, the meetings that
+ * discussed it or are the source of a history entry).
+ */
+export function taskPageKey(model: SiteModel, index: KeyIndex, view: TaskView, page: { lang: string; paths: PathContext; logo: string | undefined }): string {
+  const ids = [...stringsIn(view)];
+  const named = (items: Map<string, unknown>) => ids.filter((id) => items.has(id)).map((id) => items.get(id));
+  const shown = [page, model.site, model.asOf, view, named(index.meetings), named(index.units), named(index.programmes)];
+  return createHash('sha256').update(JSON.stringify(shown, withCollections)).digest('hex');
+}

@@ -1,0 +1,69 @@
+// A task's page is copied from the last build when its code and key are unchanged (Astro's
+// incremental build, keyed by src/lib/page-keys.ts). After changes to what task pages show through
+// another file (a unit's name, a meeting's title, a programme's number), each touching other tasks,
+// the site built so is byte for byte the site a build that renders every page makes.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixture, ROOT, runScript } from '../helpers/run.ts';
+import { withProject } from '../helpers/project-lock.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'nq57-incremental-'));
+const content = path.join(work, 'content');
+const KEPT_PAGES = path.join(ROOT, 'node_modules/.astro/incremental-build.json');
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function files(dir: string, base = dir): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? files(full, base) : [path.relative(base, full)];
+  });
+}
+
+function digests(dir: string): Record<string, string> {
+  return Object.fromEntries(files(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]));
+}
+
+function edit(file: string, from: string, to: string): void {
+  const full = path.join(content, file);
+  const text = readFileSync(full, 'utf8');
+  expect(text, file).toContain(from);
+  writeFileSync(full, text.replace(from, to));
+}
+
+/** Builds the content into `out`, Astro's lines per page shown; returns them. */
+function build(out: string): string {
+  const result = runScript('build.ts', [], { CONTENT_DIR: content, OUT_DIR: path.join(work, out), ASTRO_LOG_LEVEL: 'info' });
+  expect(result.status, result.stderr).toBe(0);
+  return result.stdout + result.stderr;
+}
+
+describe('a build that copies unchanged task pages from the last one', () => {
+  it('makes the same site as a build that renders every page', () => {
+    cpSync(fixture('valid'), content, { recursive: true });
+    // Builds of other test files in between would replace the kept pages: the three builds hold the project.
+    const { copied, fresh } = withProject('incremental builds', () => {
+      build('first');
+      // K4's page shows its owner's name; K1's and K2's, this meeting's title; N1's, its programme's number.
+      edit('units.yaml', 'name: { vi: "Sở Nội vụ"', 'name: { vi: "Sở Nội vụ tỉnh Mẫu"');
+      edit('meetings/2025-06-15-hop-quy-2.vi.md', 'title: Ban Chỉ đạo tỉnh Mẫu họp quý II', 'title: Ban Chỉ đạo tỉnh Mẫu họp quý II năm 2025');
+      edit('programmes.yaml', 'number: 57-NQ/TW', 'number: 57-NQ/TW (2024)');
+      const log = build('copied');
+      // Without the list of kept pages, every page is rendered.
+      rmSync(KEPT_PAGES, { force: true });
+      build('fresh');
+      return { copied: log, fresh: path.join(work, 'fresh') };
+    });
+    const restored = [...copied.matchAll(/(\S+) \(restored\)/g)].map((m) => m[1]);
+    // Unchanged pages were copied (K5: its owner, programme and meetings did not change) ...
+    expect(restored).toContain('/tasks/K5/index.html');
+    // ... and the changed ones rendered again.
+    for (const page of ['/tasks/K4/index.html', '/tasks/K1/index.html', '/tasks/K2/index.html', '/tasks/N1/index.html']) expect(restored).not.toContain(page);
+    expect(readFileSync(path.join(work, 'copied/tasks/K4/index.html'), 'utf8')).toContain('Sở Nội vụ tỉnh Mẫu');
+    expect(digests(path.join(work, 'copied'))).toEqual(digests(fresh));
+    expect(existsSync(KEPT_PAGES)).toBe(true);
+  }, 300_000);
+});
