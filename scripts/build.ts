@@ -103,10 +103,11 @@ async function main(lang: string | undefined): Promise<number> {
       await build({ root: process.cwd(), outDir: astroDir, logLevel });
       rmSync(UNFINISHED);
     } catch (e) {
-      // The content is read before any page is rendered: the kept pages still match their list.
-      if (isContentErrors(e)) rmSync(UNFINISHED, { force: true });
-      if (isContentErrors(e)) process.stderr.write(`${msg('cli.buildFailed', { errors: e.message, dir: shown })}\n`);
-      else say(msg('cli.astroFailed', { reason: e instanceof Error ? e.message : String(e), dir: shown }));
+      if (isContentErrors(e)) {
+        // The content is read before any page is rendered: the kept pages still match their list.
+        rmSync(UNFINISHED, { force: true });
+        process.stderr.write(`${msg('cli.buildFailed', { errors: e.message, dir: shown })}\n`);
+      } else say(msg('cli.astroFailed', { reason: e instanceof Error ? e.message : String(e), dir: shown }));
       return 1;
     }
     if (!existsSync(path.join(astroDir, 'index.html'))) {

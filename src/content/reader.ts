@@ -266,7 +266,7 @@ export function readPrepared(dir: string, prepared: PreparedMeeting): ContentRea
  * `problems`. A meeting body that `renderedBefore` gives is not rendered again.
  */
 export function readContent(dir: string = contentDir(), { renderedBefore }: { renderedBefore?: RenderedBefore } = {}): ContentRead {
-  return readPrepared(dir, (file) => (renderedBefore ? withRenderingBefore(dir, file, renderedBefore) : undefined));
+  return readPrepared(dir, renderedBefore ? (file) => withRenderingBefore(dir, file, renderedBefore) : () => undefined);
 }
 
 interface FilesRead {

@@ -37,14 +37,15 @@ export function keyIndex(model: SiteModel): KeyIndex {
 }
 
 /**
- * The key of a task's page in one language. It holds the task's view, the site's settings and as-of
- * date, where pages live, the logo, and every meeting, unit and programme whose id appears anywhere in
- * the view: the page looks those up by id (its owner and partners, its programme, the meetings that
- * discussed it or are the source of a history entry).
+ * The keys of a task's pages, one per language. Each holds the task's view, the site's settings and
+ * as-of date, where pages live, the logo, and every meeting, unit and programme whose id appears
+ * anywhere in the view: the page looks those up by id (its owner and partners, its programme, the
+ * meetings that discussed it or are the source of a history entry). What the languages share is
+ * serialised once.
  */
-export function taskPageKey(model: SiteModel, index: KeyIndex, view: TaskView, page: { lang: string; paths: PathContext; logo: string | undefined }): string {
+export function taskPageKeys(model: SiteModel, index: KeyIndex, view: TaskView): (page: { lang: string; paths: PathContext; logo: string | undefined }) => string {
   const ids = [...stringsIn(view)];
   const named = (items: Map<string, unknown>) => ids.filter((id) => items.has(id)).map((id) => items.get(id));
-  const shown = [page, model.site, model.asOf, view, named(index.meetings), named(index.units), named(index.programmes)];
-  return createHash('sha256').update(JSON.stringify(shown, withCollections)).digest('hex');
+  const shown = JSON.stringify([model.site, model.asOf, view, named(index.meetings), named(index.units), named(index.programmes)], withCollections);
+  return (page) => createHash('sha256').update(JSON.stringify(page)).update('\n').update(shown).digest('hex');
 }
