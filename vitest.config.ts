@@ -3,9 +3,6 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer } from 'vitest/node';
 import type { TestSpecification } from 'vitest/node';
 
-/** Files that need the project to themselves: they start builds that must find no other build running. */
-const ALONE = ['test/integration/build-lock.test.ts'];
-
 /**
  * The files that start first, in this order; the rest follow in Vitest's own order. The longest file,
  * which holds no build, starts in one worker while the files that build take turns in the other.
@@ -27,7 +24,7 @@ const FIRST = [
 ];
 
 // A name of a file that was moved would silently lose its place.
-for (const file of [...ALONE, ...FIRST]) if (!existsSync(new URL(file, import.meta.url))) throw new Error(`vitest.config.ts names ${file}, which does not exist`);
+for (const file of FIRST) if (!existsSync(new URL(file, import.meta.url))) throw new Error(`vitest.config.ts names ${file}, which does not exist`);
 
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -58,12 +55,9 @@ export default defineConfig({
         test: {
           name: 'site',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
-          exclude: ALONE,
           globalSetup: ['test/global-setup.ts'],
         },
       },
-      // Last, one file at a time, once everything else is done.
-      { extends: true, test: { name: 'alone', include: ALONE, fileParallelism: false } },
     ],
   },
 });

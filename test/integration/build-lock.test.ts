@@ -1,4 +1,6 @@
-// One build at a time in a project, and nothing of a build outliving it.
+// One build at a time in a project, and nothing of a build outliving it. Each test holds the project
+// (test/helpers/project-lock.ts) as the other tests' builds do: it takes the build lock from under
+// them, and the build it kills leaves a mark that makes the next build render every page.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, ROOT, runScript } from '../helpers/run.ts';
 import { isRunning } from '../../src/cli/build-lock.ts';
+import { giveProjectBack, takeProject, withProject } from '../helpers/project-lock.ts';
 
 const LOCK = path.join(ROOT, '.build.lock');
 const work = mkdtempSync(path.join(tmpdir(), 'nq57-lock-'));
@@ -55,7 +58,7 @@ async function until<T>(what: string, get: () => T | undefined, timeout: number)
 }
 
 describe('a build while another runs in the same project', () => {
-  it('waits for it, saying so, then refuses with a clear message and changes nothing', () => {
+  it('waits for it, saying so, then refuses with a clear message and changes nothing', () => withProject('a build refused by the build lock', () => {
     // This test's own process holds the lock, as a running build would.
     writeFileSync(LOCK, `${process.pid}\n`);
     try {
@@ -76,11 +79,12 @@ describe('a build while another runs in the same project', () => {
     } finally {
       rmSync(LOCK, { force: true });
     }
-  });
+  }));
 });
 
 describe('a build killed outright', () => {
   it('leaves nothing it started running, and its lock is taken over by the next build', async () => {
+    await takeProject('a build killed outright');
     // A lock left by a build that no longer runs.
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     const dead = Number(gone.stdout);
@@ -102,6 +106,7 @@ describe('a build killed outright', () => {
     } finally {
       build.kill('SIGKILL');
       rmSync(LOCK, { force: true });
+      giveProjectBack();
     }
   }, 60_000);
 });
