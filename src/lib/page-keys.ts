@@ -1,10 +1,12 @@
-// What a task's page shows, as one digest: with Astro's incremental build (astro.config.mjs,
+// What a task's or a meeting's page shows, as one digest: with Astro's incremental build (astro.config.mjs,
 // `experimental.incrementalBuild`), a page whose code and key are both unchanged since the last build
 // is copied from that build instead of being rendered again. A key must change whenever anything the
 // page shows changes, so it is made from all the page reads, not from a list of its fields.
 import { createHash } from 'node:crypto';
+import { changesSinceLastMeeting, previousMeetingOfLevel } from './changes.ts';
 import type { PathContext } from './paths.ts';
-import type { SiteModel, TaskView } from './site-model.ts';
+import type { MeetingGroup, SiteModel, TaskView } from './site-model.ts';
+import { partialProgrammes, RELATED_MEETINGS, relatedMeetings, reportedByMeeting, taskViewsById } from './site-views.ts';
 
 /** JSON with Maps and Sets written as their entries (JSON.stringify writes them as `{}`). */
 function withCollections(_key: string, value: unknown): unknown {
@@ -21,7 +23,7 @@ function stringsIn(value: unknown, found = new Set<string>()): Set<string> {
   return found;
 }
 
-/** The model's items by id, for the keys of its task pages. */
+/** The model's items by id, for the keys of its pages. */
 export interface KeyIndex {
   meetings: Map<string, unknown>;
   units: Map<string, unknown>;
@@ -48,4 +50,41 @@ export function taskPageKeys(model: SiteModel, index: KeyIndex, view: TaskView):
   const named = (items: Map<string, unknown>) => ids.filter((id) => items.has(id)).map((id) => items.get(id));
   const shown = JSON.stringify([model.site, model.asOf, view, named(index.meetings), named(index.units), named(index.programmes)], withCollections);
   return (page) => createHash('sha256').update(JSON.stringify(page)).update('\n').update(shown).digest('hex');
+}
+
+/** What a meeting's page shows in one language that its other languages do not. */
+export interface MeetingPageInLanguage {
+  lang: string;
+  paths: PathContext;
+  logo: string | undefined;
+  publisherLogo: string;
+  /** The meeting file's fields (its photos among them) and its rendered body. */
+  file: unknown;
+}
+
+/**
+ * The keys of a meeting's pages, one per language. Each holds the site's settings and as-of date,
+ * whether the registry is empty or partial, the meeting, the figures it reported with the registry's
+ * counts beside them, the changes since the previous meeting of its level and that meeting, and every
+ * task and programme whose id appears in any of those (the page lists tasks with their state, and
+ * names programmes by number); and, in each language, where pages live, the logos, the meeting file
+ * with its rendered body, and the related meetings in that language.
+ */
+export function meetingPageKeys(model: SiteModel, index: KeyIndex, group: MeetingGroup): (page: MeetingPageInLanguage) => string {
+  const tasks = taskViewsById(model);
+  const shared = [
+    group,
+    reportedByMeeting(model).get(group.id) ?? [],
+    changesSinceLastMeeting(model, group.id),
+    previousMeetingOfLevel(model, group) ?? null,
+  ];
+  const ids = [...stringsIn(shared)];
+  const named = [ids.filter((id) => tasks.has(id)).map((id) => tasks.get(id)), ids.filter((id) => index.programmes.has(id)).map((id) => index.programmes.get(id))];
+  const shown = JSON.stringify([model.site, model.asOf, model.tasks.length, partialProgrammes(model).length, shared, named], withCollections);
+  return (page) =>
+    createHash('sha256')
+      .update(JSON.stringify([page, relatedMeetings(model, group, page.lang, RELATED_MEETINGS)], withCollections))
+      .update('\n')
+      .update(shown)
+      .digest('hex');
 }

@@ -47,6 +47,9 @@ export function upcomingDeadlines(model: SiteModel, limit: number): TaskView[] {
     .slice(0, limit);
 }
 
+/** How many related meetings a meeting's page lists. */
+export const RELATED_MEETINGS = 5;
+
 /** Meetings of the same level, nearest in date first. */
 export function relatedMeetings(model: SiteModel, meeting: MeetingGroup, lang: string, limit: number): MeetingGroup[] {
   const day = Date.parse(meeting.day);

@@ -1,7 +1,7 @@
-// A task's page is copied from the last build when its code and key are unchanged (Astro's
-// incremental build, keyed by src/lib/page-keys.ts). After changes to what task pages show through
-// another file (a unit's name, a meeting's title, a programme's number), each touching other tasks,
-// the site built so is byte for byte the site a build that renders every page makes.
+// A task's or a meeting's page is copied from the last build when its code and key are unchanged
+// (Astro's incremental build, keyed by src/lib/page-keys.ts). After changes to what pages show through
+// another file (a unit's name, a meeting's title, a programme's number, a task's title), each touching
+// other pages, the site built so is byte for byte the site a build that renders every page makes.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,16 +41,18 @@ function build(out: string): string {
   return result.stdout + result.stderr;
 }
 
-describe('a build that copies unchanged task pages from the last one', () => {
+describe('a build that copies unchanged pages from the last one', () => {
   it('makes the same site as a build that renders every page', () => {
     cpSync(fixture('valid'), content, { recursive: true });
     // Builds of other test files in between would replace the kept pages: the three builds hold the project.
     const { copied, fresh } = withProject('incremental builds', () => {
       build('first');
-      // K4's page shows its owner's name; K1's and K2's, this meeting's title; N1's, its programme's number.
+      // K4's page shows its owner's name; K1's and K2's, this meeting's title, as the next meeting's
+      // page does; N1's, its programme's number; the meeting of 25 September lists K3 with its title.
       edit('units.yaml', 'name: { vi: "Sở Nội vụ"', 'name: { vi: "Sở Nội vụ tỉnh Mẫu"');
       edit('meetings/2025-06-15-hop-quy-2.vi.md', 'title: Ban Chỉ đạo tỉnh Mẫu họp quý II', 'title: Ban Chỉ đạo tỉnh Mẫu họp quý II năm 2025');
       edit('programmes.yaml', 'number: 57-NQ/TW', 'number: 57-NQ/TW (2024)');
+      edit('tasks/kh-12.yaml', 'title: "Thuê dịch vụ trung tâm dữ liệu"', 'title: "Thuê dịch vụ trung tâm dữ liệu của tỉnh"');
       const log = build('copied');
       // Without the list of kept pages, every page is rendered.
       rmSync(KEPT_PAGES, { force: true });
@@ -58,11 +60,15 @@ describe('a build that copies unchanged task pages from the last one', () => {
       return { copied: log, fresh: path.join(work, 'fresh') };
     });
     const restored = [...copied.matchAll(/(\S+) \(restored\)/g)].map((m) => m[1]);
-    // Unchanged pages were copied (K5: its owner, programme and meetings did not change) ...
-    expect(restored).toContain('/tasks/K5/index.html');
+    // Unchanged pages were copied (K5: its owner, programme and meetings did not change; the national
+    // conference: no task, figure or meeting of its level changed) ...
+    for (const page of ['/tasks/K5/index.html', '/en/meetings/2025-01-13-national-conference/index.html']) expect(restored).toContain(page);
     // ... and the changed ones rendered again.
-    for (const page of ['/tasks/K4/index.html', '/tasks/K1/index.html', '/tasks/K2/index.html', '/tasks/N1/index.html']) expect(restored).not.toContain(page);
+    for (const page of ['/tasks/K4/index.html', '/tasks/K1/index.html', '/tasks/K2/index.html', '/tasks/N1/index.html', '/tasks/K3/index.html', '/meetings/2025-06-15-hop-quy-2/index.html', '/meetings/2025-09-25-hop-quy-3/index.html']) {
+      expect(restored).not.toContain(page);
+    }
     expect(readFileSync(path.join(work, 'copied/tasks/K4/index.html'), 'utf8')).toContain('Sở Nội vụ tỉnh Mẫu');
+    expect(readFileSync(path.join(work, 'copied/meetings/2025-09-25-hop-quy-3/index.html'), 'utf8')).toContain('Thuê dịch vụ trung tâm dữ liệu của tỉnh');
     expect(digests(path.join(work, 'copied'))).toEqual(digests(fresh));
     expect(existsSync(KEPT_PAGES)).toBe(true);
   }, 300_000);
