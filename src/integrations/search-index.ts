@@ -1,7 +1,7 @@
 // The site's search index, written by Pagefind's Node API into `pagefind/`, as Starlight does. Pagefind
 // is given one record per meeting and task in each language (src/lib/search-records.ts), from the same
 // model as the pages (src/integrations/handoff.ts): it reads them in its own process while Astro
-// writes the pages, and writes the index once they are written.
+// writes the pages, and writes the index as soon as it has them, as the pages go on being written.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -54,30 +54,36 @@ export async function writeSearchIndex(index: PagefindIndex, outputPath: string)
 }
 
 /**
- * The integration: once the first page has the site's model, its records are given to Pagefind; once
- * the pages are written, the index is written among them. Pagefind's service is stopped, and gives
- * its memory back, when the build ends, whether it wrote the index or not.
+ * The integration: once the first page has the site's model, its records are given to Pagefind, and
+ * the index is written into the site's folder as soon as Pagefind has them all. The records are made
+ * from the model, not read from the pages, so the index need not wait for the last page; and the
+ * model is there only once Astro renders pages, after it has emptied that folder. Pagefind's service
+ * is stopped, and gives its memory back, when the build ends, whether it wrote the index or not.
  */
 export default function searchIndex(): AstroIntegration {
-  let filling: Promise<{ index: PagefindIndex; records: number }> | undefined;
+  let outDir: string | undefined;
+  let writing: Promise<number> | undefined;
   let started = 0;
   return {
     name: 'nq57:search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
       'astro:build:start': () => {
         started = performance.now();
-        filling = builtSite().then(async (site) => {
+        writing = builtSite().then(async (site) => {
           const records = recordsOf(site);
-          return { index: await fillSearchIndex(records), records: records.length };
+          await writeSearchIndex(await fillSearchIndex(records), path.join(outDir!, 'pagefind'));
+          return records.length;
         });
         // Its error, if any, is reported where it is awaited.
-        filling.catch(() => undefined);
+        writing.catch(() => undefined);
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ logger }) => {
         try {
-          if (!filling) return;
-          const { index, records } = await filling;
-          await writeSearchIndex(index, path.join(fileURLToPath(dir), 'pagefind'));
+          if (!writing) return;
+          const records = await writing;
           logger.info(`search index of ${records} pages in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await pagefind.close();
