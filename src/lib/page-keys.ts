@@ -4,6 +4,7 @@
 // page shows changes, so it is made from all the page reads, not from a list of its fields.
 import { createHash } from 'node:crypto';
 import { changesSinceLastMeeting, previousMeetingOfLevel } from './changes.ts';
+import { oncePer } from './memo.ts';
 import type { PathContext } from './paths.ts';
 import type { MeetingGroup, SiteModel, TaskView } from './site-model.ts';
 import { partialProgrammes, RELATED_MEETINGS, relatedMeetings, reportedByMeeting, taskViewsById } from './site-views.ts';
@@ -63,6 +64,13 @@ export interface MeetingPageInLanguage {
 }
 
 /**
+ * A digest of a task's view, made once per view: a meeting's key holds those of the tasks it names.
+ * Many meetings name the same task, whose view (its whole history among it) would otherwise be
+ * serialised for each of them.
+ */
+const viewDigest = oncePer((view: TaskView) => createHash('sha256').update(JSON.stringify(view, withCollections)).digest('hex'));
+
+/**
  * The keys of a meeting's pages, one per language. Each holds the site's settings and as-of date,
  * whether the registry is empty or partial, the meeting, the figures it reported with the registry's
  * counts beside them, the changes since the previous meeting of its level and that meeting, and every
@@ -79,7 +87,7 @@ export function meetingPageKeys(model: SiteModel, index: KeyIndex, group: Meetin
     previousMeetingOfLevel(model, group) ?? null,
   ];
   const ids = [...stringsIn(shared)];
-  const named = [ids.filter((id) => tasks.has(id)).map((id) => tasks.get(id)), ids.filter((id) => index.programmes.has(id)).map((id) => index.programmes.get(id))];
+  const named = [ids.filter((id) => tasks.has(id)).map((id) => viewDigest(tasks.get(id)!)), ids.filter((id) => index.programmes.has(id)).map((id) => index.programmes.get(id))];
   const shown = JSON.stringify([model.site, model.asOf, model.tasks.length, partialProgrammes(model).length, shared, named], withCollections);
   return (page) =>
     createHash('sha256')
