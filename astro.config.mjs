@@ -40,7 +40,7 @@ export default defineConfig({
     webEditor(),
   ],
   devToolbar: { enabled: false },
-  // A task's page whose code and content are unchanged since the last build is copied from it
-  // (node_modules/.astro/dist/) rather than rendered again: its key is src/lib/page-keys.ts.
+  // A task's or meeting's page whose code and content are unchanged since the last build is copied
+  // from it (node_modules/.astro/dist/) rather than rendered again: its key is src/lib/page-keys.ts.
   experimental: { incrementalBuild: true },
 });

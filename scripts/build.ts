@@ -41,7 +41,7 @@ const KEPT_PAGES = path.resolve('node_modules/.astro/incremental-build.json');
 const UNFINISHED = path.resolve('node_modules/.astro/build-unfinished');
 
 /**
- * Astro's incremental build keeps each task page's last rendering in node_modules/.astro/dist/, and
+ * Astro's incremental build keeps each task's and meeting's page as last rendered in node_modules/.astro/dist/, and
  * in KEPT_PAGES the key each was rendered for. It rewrites a rendering as it renders the page, and
  * the list once all pages are written: a build stopped or failed in between leaves a list that no
  * longer matches the renderings. So a build marks that it is under way, and a build that finds the

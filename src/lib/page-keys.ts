@@ -7,7 +7,7 @@ import { changesSinceLastMeeting, previousMeetingOfLevel } from './changes.ts';
 import { oncePer } from './memo.ts';
 import type { PathContext } from './paths.ts';
 import type { MeetingGroup, SiteModel, TaskView } from './site-model.ts';
-import { partialProgrammes, RELATED_MEETINGS, relatedMeetings, reportedByMeeting, taskViewsById } from './site-views.ts';
+import { meetingsById, partialProgrammes, programmesById, reportedByMeeting, taskViewsById, unitsById } from './site-views.ts';
 
 /** JSON with Maps and Sets written as their entries (JSON.stringify writes them as `{}`). */
 function withCollections(_key: string, value: unknown): unknown {
@@ -24,19 +24,15 @@ function stringsIn(value: unknown, found = new Set<string>()): Set<string> {
   return found;
 }
 
-/** The model's items by id, for the keys of its pages. */
-export interface KeyIndex {
-  meetings: Map<string, unknown>;
-  units: Map<string, unknown>;
-  programmes: Map<string, unknown>;
+/** The items of `byId` whose id is among `ids`, in the order of `ids`. */
+function named<T>(ids: readonly string[], byId: ReadonlyMap<string, T>): T[] {
+  return ids.filter((id) => byId.has(id)).map((id) => byId.get(id)!);
 }
 
-export function keyIndex(model: SiteModel): KeyIndex {
-  return {
-    meetings: new Map(model.meetings.map((m) => [m.id, m])),
-    units: new Map(model.units.map((u) => [u.id, u])),
-    programmes: new Map(model.programmes.map((p) => [p.id, p])),
-  };
+function sha256(...parts: string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\n');
+  return hash.digest('hex');
 }
 
 /**
@@ -46,11 +42,13 @@ export function keyIndex(model: SiteModel): KeyIndex {
  * meetings that discussed it or are the source of a history entry). What the languages share is
  * serialised once.
  */
-export function taskPageKeys(model: SiteModel, index: KeyIndex, view: TaskView): (page: { lang: string; paths: PathContext; logo: string | undefined }) => string {
+export function taskPageKeys(model: SiteModel, view: TaskView): (page: { lang: string; paths: PathContext; logo: string | undefined }) => string {
   const ids = [...stringsIn(view)];
-  const named = (items: Map<string, unknown>) => ids.filter((id) => items.has(id)).map((id) => items.get(id));
-  const shown = JSON.stringify([model.site, model.asOf, view, named(index.meetings), named(index.units), named(index.programmes)], withCollections);
-  return (page) => createHash('sha256').update(JSON.stringify(page)).update('\n').update(shown).digest('hex');
+  const shown = JSON.stringify(
+    [model.site, model.asOf, view, named(ids, meetingsById(model)), named(ids, unitsById(model)), named(ids, programmesById(model))],
+    withCollections,
+  );
+  return (page) => sha256(JSON.stringify(page), shown);
 }
 
 /** What a meeting's page shows in one language that its other languages do not. */
@@ -61,6 +59,8 @@ export interface MeetingPageInLanguage {
   publisherLogo: string;
   /** The meeting file's fields (its photos among them) and its rendered body. */
   file: unknown;
+  /** The related meetings it lists. */
+  related: readonly MeetingGroup[];
 }
 
 /**
@@ -68,7 +68,7 @@ export interface MeetingPageInLanguage {
  * Many meetings name the same task, whose view (its whole history among it) would otherwise be
  * serialised for each of them.
  */
-const viewDigest = oncePer((view: TaskView) => createHash('sha256').update(JSON.stringify(view, withCollections)).digest('hex'));
+const viewDigest = oncePer((view: TaskView) => sha256(JSON.stringify(view, withCollections)));
 
 /**
  * The keys of a meeting's pages, one per language. Each holds the site's settings and as-of date,
@@ -78,8 +78,7 @@ const viewDigest = oncePer((view: TaskView) => createHash('sha256').update(JSON.
  * names programmes by number); and, in each language, where pages live, the logos, the meeting file
  * with its rendered body, and the related meetings in that language.
  */
-export function meetingPageKeys(model: SiteModel, index: KeyIndex, group: MeetingGroup): (page: MeetingPageInLanguage) => string {
-  const tasks = taskViewsById(model);
+export function meetingPageKeys(model: SiteModel, group: MeetingGroup): (page: MeetingPageInLanguage) => string {
   const shared = [
     group,
     reportedByMeeting(model).get(group.id) ?? [],
@@ -87,12 +86,7 @@ export function meetingPageKeys(model: SiteModel, index: KeyIndex, group: Meetin
     previousMeetingOfLevel(model, group) ?? null,
   ];
   const ids = [...stringsIn(shared)];
-  const named = [ids.filter((id) => tasks.has(id)).map((id) => viewDigest(tasks.get(id)!)), ids.filter((id) => index.programmes.has(id)).map((id) => index.programmes.get(id))];
-  const shown = JSON.stringify([model.site, model.asOf, model.tasks.length, partialProgrammes(model).length, shared, named], withCollections);
-  return (page) =>
-    createHash('sha256')
-      .update(JSON.stringify([page, relatedMeetings(model, group, page.lang, RELATED_MEETINGS)], withCollections))
-      .update('\n')
-      .update(shown)
-      .digest('hex');
+  const names = [named(ids, taskViewsById(model)).map(viewDigest), named(ids, programmesById(model))];
+  const shown = JSON.stringify([model.site, model.asOf, model.tasks.length, partialProgrammes(model).length, shared, names], withCollections);
+  return (page) => sha256(JSON.stringify(page, withCollections), shown);
 }

@@ -47,9 +47,6 @@ export function upcomingDeadlines(model: SiteModel, limit: number): TaskView[] {
     .slice(0, limit);
 }
 
-/** How many related meetings a meeting's page lists. */
-export const RELATED_MEETINGS = 5;
-
 /** Meetings of the same level, nearest in date first. */
 export function relatedMeetings(model: SiteModel, meeting: MeetingGroup, lang: string, limit: number): MeetingGroup[] {
   const day = Date.parse(meeting.day);
@@ -101,6 +98,9 @@ export const partialProgrammes: (model: SiteModel) => SiteModel['programmes'] = 
 
 /** Units by id, made once per model. */
 export const unitsById: (model: SiteModel) => ReadonlyMap<string, SiteModel['units'][number]> = oncePer((model: SiteModel) => new Map(model.units.map((u) => [u.id, u])));
+
+/** Programmes by id, made once per model. */
+export const programmesById: (model: SiteModel) => ReadonlyMap<string, SiteModel['programmes'][number]> = oncePer((model: SiteModel) => new Map(model.programmes.map((p) => [p.id, p])));
 
 /** Task views by id, made once per model. */
 export const taskViewsById: (model: SiteModel) => ReadonlyMap<string, TaskView> = oncePer((model: SiteModel) => new Map(model.tasks.map((v) => [v.task.id, v])));
