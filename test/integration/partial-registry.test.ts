@@ -3,7 +3,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, runScript } from '../helpers/run.ts';
 import { builtFixture } from '../helpers/fixture-build.ts';
 import { ProgressJsonSchema } from '../../src/schemas/outputs.ts';
