@@ -5,19 +5,22 @@ import type { TestSpecification } from 'vitest/node';
 
 /**
  * The files that start first, in this order; the rest follow in Vitest's own order. The longest file,
- * which holds no build, starts in one worker while the files that build take turns in the other.
+ * which holds no build, starts in one worker while the files that build take turns in the other;
+ * `astro check`, long and holding no build either, starts once those have gone through.
  */
 const FIRST = [
   'test/e2e/browser.test.ts',
   'test/integration/build.test.ts',
-  'test/integration/typecheck.test.ts',
   'test/integration/partial-registry.test.ts',
   'test/e2e/long-history.test.ts',
   'test/e2e/hostile.test.ts',
   'test/integration/hostile-values.test.ts',
+  'test/integration/incremental.test.ts',
   'test/integration/dev-server.test.ts',
-  'test/e2e/web-editor.test.ts',
   'test/integration/scaffold.test.ts',
+  'test/e2e/web-editor.test.ts',
+  'test/integration/typecheck.test.ts',
+  'test/integration/build-lock.test.ts',
   'test/integration/corrections.test.ts',
   'test/unit/content/content-reader.test.ts',
   'test/unit/content/content-boundary.test.ts',
