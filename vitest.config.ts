@@ -50,8 +50,9 @@ export default defineConfig({
     maxWorkers: 2,
     sequence: { sequencer: LongestFirst },
     projects: [
-      // Pure logic.
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // Pure logic. Its files share a worker's modules instead of loading them again each: 27 s of CPU
+      // against 44 s for this project. Each file leaves what it changes (the message language) as it found it.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
       // Builds, servers and the browser. The fixtures that several of them read are built once first.
       {
         extends: true,
