@@ -1,4 +1,4 @@
-import { firstIndexFrom, isInPeriod } from './dates.ts';
+import { addDays, firstIndexFrom, isInPeriod } from './dates.ts';
 import { oncePer } from './memo.ts';
 import type { IsoDate, Period } from './dates.ts';
 
@@ -187,12 +187,12 @@ function seriesState(task: RegistryTask, d: IsoDate): SeriesState | null {
 }
 
 /**
- * A programme's cumulative figures at each of `dates`: the same as counting the tasks on each date,
- * done in one pass. A task's state can change only on its assigned date, its history's dates, its
+ * A programme's cumulative figures at each of `dates` (among the tasks counted in `period`, when one
+ * is given): the same as counting the tasks on each date, done in one pass. A task's state can change only on its assigned date, its history's dates, its
  * completion date and the day after its deadline; between those dates it is read once and added
  * to the whole run of chart dates, so a chart of thousands of dates costs little more than one date.
  */
-export function computeSeries(tasks: readonly RegistryTask[], programme: string, dates: readonly IsoDate[]): SeriesPoint[] {
+export function computeSeries(tasks: readonly RegistryTask[], programme: string, dates: readonly IsoDate[], period?: Period): SeriesPoint[] {
   const sorted = [...new Set(dates)].sort();
   const same = (d: IsoDate) => d;
   const n = sorted.length;
@@ -205,6 +205,7 @@ export function computeSeries(tasks: readonly RegistryTask[], programme: string,
   };
   for (const task of tasks) {
     if (task.programme !== programme) continue;
+    if (period && !isCountedInPeriod(task, period)) continue;
     const { on, after } = stateChanges(task);
     const changes = new Set<number>([0, ...on.map((d) => firstIndexFrom(sorted, d, same))]);
     if (after !== undefined) changes.add(firstIndexFrom(sorted, after, same, true));
@@ -229,6 +230,28 @@ export function computeSeries(tasks: readonly RegistryTask[], programme: string,
     byDate.set(date, { date, total: completed + on_schedule + overdue + unknown, completed, on_schedule, overdue, unknown });
   });
   return dates.map((date) => ({ ...byDate.get(date)! }));
+}
+
+/** A date before any that a registry holds: the figures on it are those of every day before its first change. */
+const BEFORE_ALL: IsoDate = '0000-01-01';
+
+/**
+ * The figures of a programme's tasks counted in `period`, on any date, the same as `countTasks` gives.
+ * A task's state changes only on the dates `stateChanges` gives (the day after its deadline for the
+ * deadline), so the tasks are counted once at each of those dates, and a date's figures are those
+ * of the last of them on or before it: figures as of many dates cost about as much as one count.
+ */
+export function figuresOnAnyDate(tasks: readonly RegistryTask[], programme: string, period?: Period): (d: IsoDate) => Omit<SeriesPoint, 'date'> {
+  const changes = new Set<IsoDate>([BEFORE_ALL]);
+  for (const task of tasks) {
+    if (task.programme !== programme) continue;
+    const { on, after } = stateChanges(task);
+    for (const d of on) changes.add(d);
+    if (after !== undefined) changes.add(addDays(after, 1));
+  }
+  const sorted = [...changes].sort();
+  const series = computeSeries(tasks, programme, sorted, period);
+  return (d) => series[firstIndexFrom(sorted, d, (date) => date, true) - 1]!;
 }
 
 /** Each programme's counts as of `asOf` and its series over `dates`, keyed by programme id in the order given. */

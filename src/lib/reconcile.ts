@@ -1,7 +1,7 @@
 import { parsePeriod, periodKey, toLocalDate } from './dates.ts';
 import type { IsoDate } from './dates.ts';
-import { countTasks } from './progress.ts';
-import type { Counts, RegistryTask } from './progress.ts';
+import { figuresOnAnyDate } from './progress.ts';
+import type { RegistryTask } from './progress.ts';
 import { oncePer } from './memo.ts';
 
 /** A progress figure as a meeting stated it. */
@@ -106,10 +106,10 @@ export function normaliseFigure(fig: ReportedFigure, meetingDate: string, jurisd
 }
 
 /**
- * The registry's counts already made from a list of tasks, by programme, period and date: the
- * meetings of one day report figures as of the same date, and each would count every task again.
+ * The registry's figures on any date, made once from a list of tasks for each programme and period:
+ * the meetings report figures as of many dates, and each would count every task again.
  */
-const countsMade = oncePer((_tasks: readonly RegistryTask[]) => new Map<string, Counts>());
+const figuresMade = oncePer((_tasks: readonly RegistryTask[]) => new Map<string, ReturnType<typeof figuresOnAnyDate>>());
 
 /**
  * Compares a reported figure with the registry's counts for the same programme, period and as-of date.
@@ -132,16 +132,12 @@ export function reconcileFigure(
   if (period === null) {
     return { ...normalised, registry: null, comparable: false, reason: 'invalid-period', agrees: null, differences: [] };
   }
-  const made = countsMade(tasks);
-  const key = `${fig.programme}\0${normalised.period}\0${normalised.as_of}`;
-  let counts = made.get(key);
-  if (!counts) made.set(key, (counts = countTasks(tasks, normalised.as_of, { programme: fig.programme, period })));
-  const registry: RegistryFigures = {
-    total: counts.total,
-    completed: counts.completed,
-    on_schedule: counts.on_schedule,
-    overdue: counts.overdue,
-  };
+  const made = figuresMade(tasks);
+  const key = `${fig.programme}\0${normalised.period}`;
+  let figuresOn = made.get(key);
+  if (!figuresOn) made.set(key, (figuresOn = figuresOnAnyDate(tasks, fig.programme, period)));
+  const { total, completed, on_schedule, overdue } = figuresOn(normalised.as_of);
+  const registry: RegistryFigures = { total, completed, on_schedule, overdue };
   if (coverage === 'partial') {
     return { ...normalised, registry, comparable: false, reason: 'partial-registry', agrees: null, differences: [] };
   }

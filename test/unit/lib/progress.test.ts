@@ -7,6 +7,7 @@ import {
   computeSeries,
   countTasks,
   deriveFlags,
+  figuresOnAnyDate,
   existsOn,
   isCountedInPeriod,
   isLate,
@@ -397,6 +398,28 @@ describe(seriesDates, () => {
       '2025-10-01',
     ]);
     expect(seriesDates([], [], '2025-10-01')).toEqual(['2025-10-01']);
+  });
+});
+
+describe(figuresOnAnyDate, () => {
+  it('gives the same figures as counting the tasks on each date, for the whole programme, a year and a quarter', () => {
+    const { tasks, next } = randomTasks(400, 13);
+    // Before the first task, through the year and after it.
+    const dates = Array.from({ length: 300 }, () => dayOf2025(next(400) - 30));
+    const figures = (counts: { total: number; completed: number; on_schedule: number; overdue: number; unknown: number }) => {
+      const { total, completed, on_schedule, overdue, unknown } = counts;
+      return { total, completed, on_schedule, overdue, unknown };
+    };
+    const totals = new Set<number>();
+    for (const written of [undefined, 2025, '2025-Q3']) {
+      const period = parsePeriod(written)!;
+      const on = figuresOnAnyDate(tasks, 'p', period);
+      for (const date of dates) expect(figures(on(date)), `${date}, period ${written}`).toEqual(figures(countTasks(tasks, date, { programme: 'p', period })));
+      totals.add(on('2025-12-31').total);
+      expect(figuresOnAnyDate(tasks, 'other', period)('2025-06-30').total).toBe(0);
+    }
+    // The three periods count different tasks.
+    expect(totals.size).toBe(3);
   });
 });
 
