@@ -42,6 +42,9 @@ class LongestFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     environment: 'node',
+    // The tools the tests start (Astro's build, astro check) print plain text for the tests to read,
+    // also where the environment asks for colour: CI sets CI, which turns Astro's colours on.
+    env: { NO_COLOR: '1' },
     testTimeout: 120_000,
     hookTimeout: 300_000,
     // Two files at a time, also on a 2-core machine (where Vitest would run one): while one waits on a

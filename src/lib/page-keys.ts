@@ -36,6 +36,12 @@ function sha256(...parts: string[]): string {
 }
 
 /**
+ * A digest of a task's view, made once per view: the task's key and the key of every meeting that
+ * names the task hold it, instead of each serialising the view (its whole history among it) again.
+ */
+const viewDigest = oncePer((view: TaskView) => sha256(JSON.stringify(view, withCollections)));
+
+/**
  * The keys of a task's pages, one per language. Each holds the task's view, the site's settings and
  * as-of date, where pages live, the logo, and every meeting, unit and programme whose id appears
  * anywhere in the view: the page looks those up by id (its owner and partners, its programme, the
@@ -45,7 +51,7 @@ function sha256(...parts: string[]): string {
 export function taskPageKeys(model: SiteModel, view: TaskView): (page: { lang: string; paths: PathContext; logo: string | undefined }) => string {
   const ids = [...stringsIn(view)];
   const shown = JSON.stringify(
-    [model.site, model.asOf, view, named(ids, meetingsById(model)), named(ids, unitsById(model)), named(ids, programmesById(model))],
+    [model.site, model.asOf, viewDigest(view), named(ids, meetingsById(model)), named(ids, unitsById(model)), named(ids, programmesById(model))],
     withCollections,
   );
   return (page) => sha256(JSON.stringify(page), shown);
@@ -62,13 +68,6 @@ export interface MeetingPageInLanguage {
   /** The related meetings it lists. */
   related: readonly MeetingGroup[];
 }
-
-/**
- * A digest of a task's view, made once per view: a meeting's key holds those of the tasks it names.
- * Many meetings name the same task, whose view (its whole history among it) would otherwise be
- * serialised for each of them.
- */
-const viewDigest = oncePer((view: TaskView) => sha256(JSON.stringify(view, withCollections)));
 
 /**
  * The keys of a meeting's pages, one per language. Each holds the site's settings and as-of date,

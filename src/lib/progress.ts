@@ -187,10 +187,11 @@ function seriesState(task: RegistryTask, d: IsoDate): SeriesState | null {
 }
 
 /**
- * A programme's cumulative figures at each of `dates` (among the tasks counted in `period`, when one
- * is given): the same as counting the tasks on each date, done in one pass. A task's state can change only on its assigned date, its history's dates, its
- * completion date and the day after its deadline; between those dates it is read once and added
- * to the whole run of chart dates, so a chart of thousands of dates costs little more than one date.
+ * A programme's cumulative figures at each of `dates`, among the tasks counted in `period` when one
+ * is given: the same as counting the tasks on each date, done in one pass. A task's state can change
+ * only on its assigned date, its history's dates, its completion date and the day after its deadline;
+ * between those dates it is read once and added to the whole run of chart dates, so a chart of
+ * thousands of dates costs little more than one date.
  */
 export function computeSeries(tasks: readonly RegistryTask[], programme: string, dates: readonly IsoDate[], period?: Period): SeriesPoint[] {
   const sorted = [...new Set(dates)].sort();
@@ -244,7 +245,7 @@ const BEFORE_ALL: IsoDate = '0000-01-01';
 export function figuresOnAnyDate(tasks: readonly RegistryTask[], programme: string, period?: Period): (d: IsoDate) => Omit<SeriesPoint, 'date'> {
   const changes = new Set<IsoDate>([BEFORE_ALL]);
   for (const task of tasks) {
-    if (task.programme !== programme) continue;
+    if (task.programme !== programme || (period && !isCountedInPeriod(task, period))) continue;
     const { on, after } = stateChanges(task);
     for (const d of on) changes.add(d);
     if (after !== undefined) changes.add(addDays(after, 1));

@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, ROOT, runScript } from '../helpers/run.ts';
 import { withProject } from '../helpers/project-lock.ts';
@@ -35,14 +34,11 @@ function edit(file: string, from: string, to: string): void {
   writeFileSync(full, text.replace(from, to));
 }
 
-/**
- * Builds the content into `out`, Astro's lines per page shown; returns them, without the colours
- * Astro gives them when the environment asks for colour (FORCE_COLOR, as CI may set).
- */
+/** Builds the content into `out`, Astro's lines per page shown; returns them. */
 function build(out: string): string {
   const result = runScript('build.ts', [], { CONTENT_DIR: content, OUT_DIR: path.join(work, out), ASTRO_LOG_LEVEL: 'info' });
   expect(result.status, result.stderr).toBe(0);
-  return stripVTControlCharacters(result.stdout + result.stderr);
+  return result.stdout + result.stderr;
 }
 
 describe('a build that copies unchanged pages from the last one', () => {
