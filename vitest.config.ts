@@ -43,8 +43,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     // The tools the tests start (Astro's build, astro check) print plain text for the tests to read,
-    // also where the environment asks for colour: CI sets CI, which turns Astro's colours on.
-    env: { NO_COLOR: '1' },
+    // also where the environment asks for colour: CI sets CI, which turns Astro's colours on. FORCE_COLOR
+    // is set too, to 0: Node warns on standard error when NO_COLOR meets any other FORCE_COLOR.
+    env: { NO_COLOR: '1', FORCE_COLOR: '0' },
     testTimeout: 120_000,
     hookTimeout: 300_000,
     // Two files at a time, also on a 2-core machine (where Vitest would run one): while one waits on a
