@@ -11,7 +11,7 @@ import { readPrepared, withRenderingBefore } from './reader.ts';
 import type { ContentRead, RenderedBefore } from './reader.ts';
 
 /** Below this many bodies to render, starting a thread (half a second of loading modules) costs more than it saves. */
-const WORTH_A_THREAD = 200;
+export const WORTH_A_THREAD = 200;
 
 type Rendered = Map<string, { text: string; rendered: RenderedBody }>;
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run.ts';
-import { axeContext, axeViolations, progress } from '../helpers/browser.ts';
+import { ElementKinds, axeContext, axeViolations, progress } from '../helpers/browser.ts';
 import { openBuilt } from '../helpers/site.ts';
 import { builtFixture } from '../helpers/fixture-build.ts';
 import type { OpenSite } from '../helpers/site.ts';
@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => site?.close());
 
 describe('every page of the built site', () => {
-  it('loads, passes axe (WCAG 2.2 AA), logs no error, asks no other origin, and has the right lang', async () => {
+  it('loads, passes axe (WCAG 2.2 AA: colour contrast on each kind of element), logs no error, asks no other origin, and has the right lang', async () => {
     const problems: string[] = [];
     const withAxe = await axeContext(site.browser);
     const page = await withAxe.newPage();
@@ -45,6 +45,10 @@ describe('every page of the built site', () => {
     page.on('request', (r) => !r.url().startsWith(site.url) && !r.url().startsWith('data:') && problems.push(`${current}: other origin: ${r.url()}`));
     const list = pages();
     expect(list.length).toBeGreaterThan(50);
+    // Colour contrast and the other layout rules on each page with a kind of element no page before
+    // had, every other rule on every page (helpers/browser.ts).
+    const kinds = new ElementKinds();
+    let layoutChecked = 0;
     for (const [i, url] of list.entries()) {
       current = url;
       if (i % 20 === 0) progress('browser', `axe: page ${i + 1} of ${list.length} (${url})`);
@@ -53,8 +57,11 @@ describe('every page of the built site', () => {
       const lang = await page.getAttribute('html', 'lang');
       const expected = url.startsWith('/en/') ? 'en' : 'vi';
       if (lang !== expected) problems.push(`${url}: lang ${lang}, expected ${expected}`);
-      for (const violation of await axeViolations(page)) problems.push(`${url}: ${violation}`);
+      const layout = await kinds.isNew(page);
+      if (layout) layoutChecked++;
+      for (const violation of await axeViolations(page, { layout })) problems.push(`${url}: ${violation}`);
     }
+    progress('browser', `axe: ${list.length} pages, colour contrast, target size and links in text on the ${layoutChecked} of them with a kind of element the pages before had not`);
     await withAxe.close();
     expect(problems).toEqual([]);
   }, 600_000);

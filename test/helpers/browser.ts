@@ -35,14 +35,53 @@ export async function axeContext(browser: Browser, options: BrowserContextOption
   return context;
 }
 
-/** Runs axe-core (WCAG 2.x A and AA) on the page and returns its violations, one line each. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** The WCAG 2.x A and AA rules that axe-core runs. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * The rules whose result follows from the styles and layout of each kind of element where it stands,
+ * not from a page's text, ids or links: the costliest of axe's rules (colour contrast alone about 40 %
+ * of a run). See `ElementKinds`.
+ */
+const LAYOUT_RULES = ['color-contrast', 'target-size', 'link-in-text-block'];
+
+/**
+ * Runs axe-core (WCAG 2.x A and AA) on the page and returns its violations, one line each; with
+ * `layout: false`, every rule but `LAYOUT_RULES`.
+ */
+export async function axeViolations(page: Page, { layout = true }: { layout?: boolean } = {}): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      resultTypes: ['violations'],
-    }),
+  const disabled = layout ? {} : Object.fromEntries(LAYOUT_RULES.map((rule) => [rule, { enabled: false }]));
+  const result = await page.evaluate(
+    ([tags, rules]) =>
+      (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        rules,
+        resultTypes: ['violations'],
+      }),
+    [WCAG_TAGS, disabled] as const,
   );
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/**
+ * The kinds of element seen on the pages checked so far, for a pass through many pages drawn from a
+ * few templates. A kind is an element's tag, classes, attribute names (and `role` and `type` values),
+ * under its parent's: what decides its styles, and so what `LAYOUT_RULES` see. `isNew` tells whether
+ * the page has a kind no page before it had; a pass runs the layout rules on those pages only, and
+ * every other rule on every page.
+ */
+export class ElementKinds {
+  readonly #seen = new Set<string>();
+
+  async isNew(page: Page): Promise<boolean> {
+    const kinds = await page.evaluate(() => {
+      const kind = (e: Element | null) =>
+        e ? `${e.tagName}.${[...e.classList].sort().join('.')}[${e.getAttributeNames().filter((a) => a !== 'class').map((a) => (a === 'role' || a === 'type' ? `${a}=${e.getAttribute(a)}` : a)).sort().join(',')}]` : '';
+      return [...new Set([...document.querySelectorAll('*')].map((e) => `${kind(e.parentElement)} > ${kind(e)}`))];
+    });
+    const before = this.#seen.size;
+    for (const kind of kinds) this.#seen.add(kind);
+    return this.#seen.size > before;
+  }
 }

@@ -36,8 +36,16 @@ function readJson<T>(file: string): T {
 }
 
 let first: ReturnType<typeof runScript>;
+/** The build's work folder beside the site. */
+const workDir = path.join(work, 'a', '.build-tmp');
 
 beforeAll(() => {
+  // The first build finds a site in place, and what a stopped build left in its work folder.
+  mkdirSync(outA, { recursive: true });
+  writeFileSync(path.join(outA, 'marker.txt'), 'the site before');
+  const stopped = path.join(workDir, 'site-1', 'meetings');
+  mkdirSync(stopped, { recursive: true });
+  writeFileSync(path.join(stopped, 'index.html'), 'left by a build that was stopped');
   first = runScript('build.ts', [], { CONTENT_DIR: fixture('valid'), OUT_DIR: outA });
 }, 300_000);
 
@@ -47,6 +55,30 @@ describe('npm run build on a content folder the project never saw', () => {
   it('succeeds', () => {
     expect(first.status, first.stderr).toBe(0);
     expect(existsSync(path.join(outA, 'index.html'))).toBe(true);
+  });
+
+  /** What is in the work folder once the build's background deleting is done. */
+  async function afterDeleting(workDir: string): Promise<string[]> {
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+      const names = readdirSync(workDir);
+      if (!names.some((name) => name.startsWith('deleting-'))) return names;
+    }
+    throw new Error(`${workDir} still holds folders to delete a minute after the build`);
+  }
+
+  it('replaces the site, keeps the replaced one until the next build, and deletes what a stopped build left, after it', async () => {
+    expect(first.status, first.stderr).toBe(0);
+    expect(existsSync(path.join(outA, 'marker.txt'))).toBe(false);
+    expect(await afterDeleting(workDir)).toEqual(['replaced']);
+    expect(readFileSync(path.join(workDir, 'replaced', 'marker.txt'), 'utf8')).toBe('the site before');
+    // Share images are placed as links to their cached files, so the site holds the same bytes.
+    const share = 'meetings/2025-09-25-hop-quy-3/share.png';
+    expect(digest(outA)[share]).toBe(digest(outB)[share]);
+    // Linked where the cache (under node_modules/) and the site are on one file system, copied elsewhere.
+    for (const out of [outA, outB]) {
+      const oneFileSystem = statSync('node_modules').dev === statSync(out).dev;
+      expect(statSync(path.join(out, share)).nlink > 1, out).toBe(oneFileSystem);
+    }
   });
 
   it('writes progress.json with the counting rules applied', () => {
@@ -155,57 +187,20 @@ describe('npm run build on a content folder the project never saw', () => {
     expect(digest(outB)).toEqual(digest(outA));
   });
 
-  it('leaves the last good site untouched when the content is invalid', () => {
+  it('leaves the last good site as it was when the content is invalid, also after a build stopped between the two renames of its swap', async () => {
     writeFileSync(path.join(outA, 'marker.txt'), 'last good site');
     const before = digest(outA);
+    // What a build stopped there leaves: dist/ moved to .build-tmp/replaced/ (the one from the
+    // build before it having been set aside when it started), and no new site yet.
+    const replaced = path.join(workDir, 'replaced');
+    rmSync(replaced, { recursive: true, force: true });
+    renameSync(outA, replaced);
     const failed = runScript('build.ts', [], { CONTENT_DIR: fixture('invalid'), OUT_DIR: outA });
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain("tasks/a.yaml:5:11: error: status 'done' không phải một trong các giá trị");
     expect(failed.stderr).toMatch(/build: \d+ lỗi trong nội dung; không dựng trang nào và .* giữ nguyên/);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     expect(digest(outA)).toEqual(before);
-  }, 300_000);
-
-  /** What is in the work folder once the build's background deleting is done. */
-  async function afterDeleting(workDir: string): Promise<string[]> {
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
-      const names = readdirSync(workDir);
-      if (!names.some((name) => name.startsWith('deleting-'))) return names;
-    }
-    throw new Error(`${workDir} still holds folders to delete a minute after the build`);
-  }
-
-  it('replaces the site, keeps the replaced one until the next build, and deletes what a stopped build left, after it', async () => {
-    const workDir = path.join(work, 'a', '.build-tmp');
-    writeFileSync(path.join(outA, 'marker.txt'), 'the site before');
-    const stopped = path.join(workDir, 'site-1', 'meetings');
-    mkdirSync(stopped, { recursive: true });
-    writeFileSync(path.join(stopped, 'index.html'), 'left by a build that was stopped');
-    const rebuilt = runScript('build.ts', [], { CONTENT_DIR: fixture('valid'), OUT_DIR: outA });
-    expect(rebuilt.status, rebuilt.stderr).toBe(0);
-    expect(existsSync(path.join(outA, 'marker.txt'))).toBe(false);
-    expect(await afterDeleting(workDir)).toEqual(['replaced']);
-    expect(readFileSync(path.join(workDir, 'replaced', 'marker.txt'), 'utf8')).toBe('the site before');
-    // Share images are placed as links to their cached files, so the site holds the same bytes.
-    const share = 'meetings/2025-09-25-hop-quy-3/share.png';
-    expect(digest(outA)[share]).toBe(digest(outB)[share]);
-    // Linked where the cache (under node_modules/) and the site are on one file system, copied elsewhere.
-    for (const out of [outA, outB]) {
-      const oneFileSystem = statSync('node_modules').dev === statSync(out).dev;
-      expect(statSync(path.join(out, share)).nlink > 1, out).toBe(oneFileSystem);
-    }
-  }, 300_000);
-
-  it('puts the last good site back when a build was stopped between the two renames of its swap', async () => {
-    const before = digest(outA);
-    // What a build stopped there leaves: dist/ moved to .build-tmp/replaced/ (the one from the
-    // build before it having been set aside when it started), and no new site yet.
-    const replaced = path.join(work, 'a', '.build-tmp', 'replaced');
-    rmSync(replaced, { recursive: true, force: true });
-    renameSync(outA, replaced);
-    const failed = runScript('build.ts', [], { CONTENT_DIR: fixture('invalid'), OUT_DIR: outA });
-    expect(failed.status).toBe(1);
-    expect(digest(outA)).toEqual(before);
-    expect(await afterDeleting(path.join(work, 'a', '.build-tmp'))).toEqual([]);
+    expect(await afterDeleting(workDir)).toEqual([]);
   }, 300_000);
 });

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, runScript } from '../helpers/run.ts';
+import type { ScriptResult } from '../helpers/run.ts';
+import { checkCorrectionsCommand } from '../../src/cli/check-corrections.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'nq57-corrections-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -29,17 +31,28 @@ function published(where: 'subfolder' | 'own repository' = 'subfolder', prepare?
   git('init', '-q');
   git('add', '.');
   git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-qm', 'published');
-  const check = (...args: string[]) => runScript('check-corrections.ts', ['--base', 'HEAD', ...args], { CONTENT_DIR: content });
+  const check = (...args: string[]) => checkInProcess(['--base', 'HEAD', ...args], content);
   return { content, edit, check };
+}
+
+/**
+ * The command run in this process, as `npm run check:corrections` runs it: the script itself is run
+ * by the tests of its exit (the first below and the one without a base revision).
+ */
+function checkInProcess(argv: string[], content: string): ScriptResult {
+  let stdout = '';
+  let stderr = '';
+  const status = checkCorrectionsCommand(argv, content, { out: (text) => void (stdout += text), err: (line) => void (stderr += `${line}\n`) });
+  return { status, stdout, stderr };
 }
 
 type Edit = (file: string, from: string, to: string) => void;
 
 describe('npm run check:corrections', () => {
-  const { edit, check } = published();
+  const { content, edit, check } = published();
 
   it('passes when nothing published changed', () => {
-    const result = check();
+    const result = runScript('check-corrections.ts', ['--base', 'HEAD'], { CONTENT_DIR: content });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('nội dung đã đăng không bị sửa, hoặc đã ghi đính chính (so với HEAD)');
   });

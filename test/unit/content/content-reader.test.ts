@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readContent } from '../../../src/content/reader.ts';
-import { readContentOnTwoThreads } from '../../../src/content/two-threads.ts';
+import { WORTH_A_THREAD, readContentOnTwoThreads } from '../../../src/content/two-threads.ts';
 import { renderMeetingFileBody } from '../../../src/content/meeting-file.ts';
 import { Worker } from 'node:worker_threads';
 import { messageLang, setMessageLang } from '../../../src/lib/messages.ts';
@@ -12,12 +12,12 @@ import { generateFixture } from '../../../scripts/generate-fixture.ts';
 
 // A folder of many meetings, as the generator writes them.
 const generated = mkdtempSync(path.join(os.tmpdir(), 'nq57-reader-'));
-generateFixture(generated, 300, 400);
+generateFixture(generated, 120, 160);
 afterAll(() => rmSync(generated, { recursive: true, force: true }));
 
 const FOLDERS = [
   ...['test/fixtures/content/valid', 'test/fixtures/content/invalid', 'test/fixtures/content/hostile-bodies', 'content'].map((f) => [f, path.resolve(f)]),
-  ['a generated folder of 300 meetings', generated],
+  ['a generated folder of 120 meetings', generated],
 ];
 
 describe(readContent, () => {
@@ -88,6 +88,11 @@ describe(readContentOnTwoThreads, () => {
     cpSync(path.join(hostile, name), path.join(mixed, 'meetings', name.replace(/^\d{4}-\d{2}-\d{2}/, '2029-12-31')));
   }
   afterAll(() => rmSync(mixed, { recursive: true, force: true }));
+
+  it('has more bodies to render than are rendered on one thread alone', () => {
+    expect(readdirSync(path.join(mixed, 'meetings')).length).toBeGreaterThanOrEqual(WORTH_A_THREAD);
+  });
+
   // Read once on this thread alone, for the tests below.
   let mixedAlone: ReturnType<typeof readContent> | undefined;
   const readAlone = (dir: string) => (dir === mixed ? (mixedAlone ??= readContent(dir)) : readContent(dir));
