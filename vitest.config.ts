@@ -5,8 +5,9 @@ import type { TestSpecification } from 'vitest/node';
 
 /**
  * The files that start first, in this order; the rest follow in Vitest's own order. The longest file,
- * which holds no build, starts in one worker while the files that build take turns in the other;
- * `astro check`, long and holding no build either, starts once those have gone through.
+ * which holds no build, starts in one worker while the files that build take turns in the other.
+ * `astro check`, long and holding no build either (it checks a copy of the project, with caches of its
+ * own), comes next among them, so that the worker done with the browser takes it while the other builds on.
  */
 const FIRST = [
   'test/e2e/browser.test.ts',
@@ -16,10 +17,10 @@ const FIRST = [
   'test/e2e/hostile.test.ts',
   'test/integration/hostile-values.test.ts',
   'test/integration/incremental.test.ts',
+  'test/integration/typecheck.test.ts',
   'test/integration/dev-server.test.ts',
   'test/integration/scaffold.test.ts',
   'test/e2e/web-editor.test.ts',
-  'test/integration/typecheck.test.ts',
   'test/integration/build-lock.test.ts',
   'test/integration/corrections.test.ts',
   'test/unit/content/content-reader.test.ts',
@@ -49,8 +50,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     // Two files at a time, also on a 2-core machine (where Vitest would run one): while one waits on a
-    // build, a server or Chromium, the other runs. Builds, the dev server and `astro check` share
-    // Astro's caches in the project folder, so they take turns (test/helpers/project-lock.ts).
+    // build, a server or Chromium, the other runs. Builds and the dev server share Astro's caches in
+    // the project folder, so they take turns (test/helpers/project-lock.ts).
     maxWorkers: 2,
     sequence: { sequencer: LongestFirst },
     projects: [

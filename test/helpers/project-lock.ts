@@ -1,4 +1,4 @@
-// One test at a time uses the project's own folders: a build, the dev server and `astro check` all
+// One test at a time uses the project's own folders: a build and the dev server both
 // write Astro's caches in the project (.astro/, node_modules/.astro/), so the test files that run side
 // by side take this lock around each of them, and everything else (the unit tests, the tests that
 // read a built site, drive a browser or run the validator) goes on meanwhile.
