@@ -42,6 +42,13 @@ const reported = new WeakSet<ContentRead>();
 
 /** The meetings collection's loader context: its store holds each body as the last read rendered it. */
 let meetingsContext: LoaderContext | undefined;
+let meetingsLoaderCalled!: () => void;
+/**
+ * Settled once the meetings collection's loader has been called. Astro calls every collection's
+ * loader at once, each after its context is made, which may take the event loop several turns (the
+ * first digest function loads a WebAssembly module): another collection's loader may come first.
+ */
+const meetingsLoader = new Promise<void>((resolve) => (meetingsLoaderCalled = resolve));
 
 /** Each meeting file's source digest (see `renderings`) in the last read. */
 const sources = new Map<string, string>();
@@ -56,32 +63,39 @@ interface StoredRendering {
 
 /**
  * Meeting bodies as the store holds them from the last read: a file whose text (and message
- * language) is the same is not rendered again. The digest of each file read is kept in `sources`.
+ * language) is the same is not rendered again. The digest of each file read is kept in `sources`;
+ * `taken` counts the bodies given.
  */
-function renderings(context: LoaderContext | undefined): RenderedBefore {
+function renderings(context: LoaderContext): RenderedBefore & { taken: number } {
   const byFile = new Map<string, RenderedBody & { source: string }>();
-  for (const entry of context?.store.values() ?? []) {
+  for (const entry of context.store.values()) {
     const stored = entry.rendered?.metadata as Partial<StoredRendering> | undefined;
     if (entry.rendered && stored?.source && stored.file) byFile.set(stored.file, { html: entry.rendered.html, removed: stored.removed ?? [], source: stored.source });
   }
   sources.clear();
-  return (file, text) => {
-    const source = context ? context.generateDigest(`${messageLang()}\n${text}`) : '';
+  const given = (file: string, text: string) => {
+    const source = context.generateDigest(`${messageLang()}\n${text}`);
     sources.set(file, source);
     const before = byFile.get(file);
-    return before && before.source === source ? { html: before.html, removed: before.removed } : undefined;
+    if (!before || before.source !== source) return undefined;
+    given.taken++;
+    return { html: before.html, removed: before.removed };
   };
+  given.taken = 0;
+  return given;
 }
 
 /** The content as read now: read again only when a file of the folder has changed since. */
 async function readNow(dir: string): Promise<ContentRead> {
-  // Every collection's loader has been called before one reads, so the meetings store is known.
-  await new Promise((resolve) => setImmediate(resolve));
+  // The bodies the last read rendered are in the meetings collection's store.
+  await meetingsLoader;
   if (current && current.key === fingerprint(dir, current.read)) return current.read;
   reading ??= (async () => {
     // Problems are written in the site's default language (MESSAGES_LANG asks for another).
     chooseMessageLang(process.env.MESSAGES_LANG || undefined, dir);
-    const read = await readContentOnTwoThreads(dir, { renderedBefore: renderings(meetingsContext) });
+    const renderedBefore = renderings(meetingsContext!);
+    const read = await readContentOnTwoThreads(dir, { renderedBefore });
+    meetingsContext!.logger.info(`bodies: ${read.rendered.size - renderedBefore.taken} rendered, ${renderedBefore.taken} as the last read rendered them`);
     current = { key: fingerprint(dir, read), read };
     return read;
   })().finally(() => (reading = undefined));
@@ -160,7 +174,10 @@ export function contentLoader(kind: Kind): Loader {
     name: `content-${kind}`,
     load: async (context) => {
       const dir = contentDir();
-      if (kind === 'meetings') meetingsContext = context;
+      if (kind === 'meetings') {
+        meetingsContext = context;
+        meetingsLoaderCalled();
+      }
       const sync = async (): Promise<ContentRead | undefined> => {
         const read = await readNow(dir);
         const errors = read.problems.filter((p) => p.severity === 'error');

@@ -59,6 +59,10 @@ describe('a build that copies unchanged pages from the last one', () => {
       build('fresh');
       return { copied: log, fresh: path.join(work, 'fresh') };
     });
+    // Of the meeting bodies, only the one whose file changed is rendered again.
+    const meetingFiles = readdirSync(path.join(content, 'meetings')).filter((name) => name.endsWith('.md')).length;
+    const bodies = /bodies: (\d+) rendered, (\d+) as the last read rendered them/.exec(copied);
+    expect(bodies?.slice(1).map(Number)).toEqual([1, meetingFiles - 1]);
     const restored = [...copied.matchAll(/(\S+) \(restored\)/g)].map((m) => m[1]);
     // Unchanged pages were copied (K5: its owner, programme and meetings did not change; the national
     // conference: no task, figure or meeting of its level changed) ...
