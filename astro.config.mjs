@@ -7,6 +7,7 @@ import { sitemapAlternates } from './src/lib/sitemap-alternates.ts';
 import webEditor from './src/integrations/cms.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import shareCards from './src/integrations/share-cards.ts';
+import contentImports from './src/integrations/content-imports.ts';
 
 // The site's own identity (canonical URL, locales) comes from the content folder,
 // so another province deploys the same code with nothing to edit here.
@@ -30,6 +31,8 @@ export default defineConfig({
   // No code highlighting: Shiki's inline styles would need 'unsafe-inline' under the CSP.
   markdown: { syntaxHighlight: false },
   integrations: [
+    // Astro's lists of what the content imports, written afresh by each build and dev server.
+    contentImports(),
     mdx(),
     sitemap({ filter: alternates.filter, serialize: alternates.serialize }),
     // Once the pages are written: the search index (Pagefind) and the share cards, side by side.

@@ -96,11 +96,6 @@ async function main(lang: string | undefined): Promise<number> {
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     // Astro's warnings and errors are shown, not its line per page (ASTRO_LOG_LEVEL=info shows them).
     const logLevel = (process.env.ASTRO_LOG_LEVEL || 'warn') as 'debug' | 'info' | 'warn' | 'error' | 'silent';
-    // Astro writes the lists of images and modules its content imports (.astro/) only when this
-    // build's content adds to them, and otherwise keeps the file there, which the dev server may have
-    // written for other content (another folder, a photo since removed): the build would then stop
-    // on an image that is not there. Without the files, Astro writes them from its store.
-    for (const file of ['content-assets.mjs', 'content-modules.mjs']) rmSync(path.join('.astro', file), { force: true });
     try {
       startRendering();
       // Loaded here, so that a build refused by the lock says so at once.
