@@ -1,5 +1,5 @@
 // Checks the content folder and reports every problem at once.
-// Usage: npm run validate [-- --format text|json|github] [--dir path] [--lang vi|en]
+// Usage: npm run validate [-- [content folder] --format text|json|github --dir path --lang vi|en]
 // Messages are in the site's default language unless --lang asks for another.
 
 export {};
@@ -12,12 +12,12 @@ async function main(): Promise<number> {
   const { chooseMessageLang } = await import('../src/content/site-config.ts');
   const { lang, rest } = splitLangArg(process.argv.slice(2));
   const args = parseValidateArgs(rest);
+  const dir = ('dir' in args && args.dir) || contentDir();
+  chooseMessageLang(lang, dir);
   if ('error' in args) {
-    process.stderr.write(`${args.error}\n`);
+    process.stderr.write(`${msg(args.error, args.params)}\n${msg('cli.args.usage')}\n`);
     return 2;
   }
-  const dir = args.dir ?? contentDir();
-  chooseMessageLang(lang, dir);
   const { problems } = await readContentOnTwoThreads(dir);
   const output = formatProblems(problems, args.format, dir);
   if (output) process.stdout.write(output);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { formatProblem } from '../lib/problems.ts';
 import type { Problem } from '../lib/problems.ts';
+import type { UiKey } from '../i18n/translate.ts';
 
 /** Output formats of the validator. */
 export const FORMATS = ['text', 'json', 'github'] as const;
@@ -12,19 +13,21 @@ export interface ValidateArgs {
   dir?: string;
 }
 
-/** Reads `--format X`, `--format=X` and `--dir D`. */
-export function parseValidateArgs(argv: readonly string[]): ValidateArgs | { error: string } {
+/** Reads `--format X`, `--format=X`, `--dir D` (or the folder given bare). An error is a message key and its values. */
+export function parseValidateArgs(argv: readonly string[]): ValidateArgs | { error: UiKey; params: Record<string, string> } {
   const args: ValidateArgs = { format: 'text' };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    const value = inline ?? argv[++i];
-    if (flag === '--format') {
-      if (!FORMATS.includes(value as Format)) return { error: `--format must be one of: ${FORMATS.join(', ')}` };
-      args.format = value as Format;
-    } else if (flag === '--dir' && value) {
-      args.dir = value;
+    const arg = argv[i]!;
+    const [flag, inline] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
+    if (flag === '--format' || flag === '--dir') {
+      const value = inline ?? argv[++i];
+      if (flag === '--dir' && value) args.dir = value;
+      else if (flag === '--format' && FORMATS.includes(value as Format)) args.format = value as Format;
+      else return flag === '--dir' ? { error: 'cli.args.dir', params: {} } : { error: 'cli.args.format', params: { choices: FORMATS.join(', ') } };
+    } else if (!arg.startsWith('-') && args.dir === undefined) {
+      args.dir = arg;
     } else {
-      return { error: `unknown option '${argv[i]}'; usage: validate [--format text|json|github] [--dir content] [--lang vi|en]` };
+      return { error: 'cli.args.unknown', params: { option: arg } };
     }
   }
   return args;

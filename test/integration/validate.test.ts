@@ -105,7 +105,7 @@ describe('npm run validate', () => {
   it('says what is wrong with its own arguments', () => {
     const bad = runScript('validate.ts', ['--format', 'xml']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--format must be one of: text, json, github');
+    expect(bad.stderr).toContain('--format cần một trong: text, json, github\ncách dùng: npm run validate');
   });
 
   it('reports a missing content folder in one line', () => {
