@@ -1,4 +1,4 @@
-// What a task's or a meeting's page shows, as one digest: with Astro's incremental build (astro.config.mjs,
+// What a page of one task, meeting, programme or chart (embeddable) shows, as one digest: with Astro's incremental build (astro.config.mjs,
 // `experimental.incrementalBuild`), a page whose code and key are both unchanged since the last build
 // is copied from that build instead of being rendered again. A key must change whenever anything the
 // page shows changes, so it is made from all the page reads, not from a list of its fields.
@@ -36,32 +36,53 @@ function sha256(...parts: string[]): string {
 }
 
 /**
- * A digest of a task's view, made once per view: the task's key and the key of every meeting that
- * names the task hold it, instead of each serialising the view (its whole history among it) again.
+ * A digest of a task's view, made once per view: the key of every page that shows or names the task
+ * holds it, instead of each serialising the view (its whole history among it) again.
  */
 const viewDigest = oncePer((view: TaskView) => sha256(JSON.stringify(view, withCollections)));
 
-/**
- * The keys of a task's pages, one per language. Each holds the task's view, the site's settings and
- * as-of date, where pages live, the logo, and every meeting, unit and programme whose id appears
- * anywhere in the view: the page looks those up by id (its owner and partners, its programme, the
- * meetings that discussed it or are the source of a history entry). What the languages share is
- * serialised once.
- */
-export function taskPageKeys(model: SiteModel, view: TaskView): (page: { lang: string; paths: PathContext; logo: string | undefined }) => string {
-  const ids = [...stringsIn(view)];
-  const shown = JSON.stringify(
-    [model.site, model.asOf, viewDigest(view), named(ids, meetingsById(model)), named(ids, unitsById(model)), named(ids, programmesById(model))],
-    withCollections,
-  );
-  return (page) => sha256(JSON.stringify(page), shown);
-}
+/** A digest of a meeting, made once per meeting, for the keys of the pages that name it. */
+const meetingDigest = oncePer((group: MeetingGroup) => sha256(JSON.stringify(group, withCollections)));
 
-/** What a meeting's page shows in one language that its other languages do not. */
-export interface MeetingPageInLanguage {
+/** The model's task views, to tell them among what a page reads. */
+const taskViews = oncePer((model: SiteModel): ReadonlySet<unknown> => new Set(model.tasks));
+
+/** What every page shows in one language that its other languages do not. */
+export interface PageInLanguage {
   lang: string;
   paths: PathContext;
   logo: string | undefined;
+}
+
+/**
+ * The keys of the pages drawn from `read` (what the page takes from the model, but the site's settings
+ * and as-of date), one per language. Each holds the site's settings and as-of date, `read` (a task's
+ * view in it as its digest), every meeting, unit, programme and task whose id appears anywhere in
+ * `read` (the page may look any of those up by id: a unit's name in a task table, a meeting's title
+ * under a chart, a programme's number as a chart's label), and what the page shows in its language.
+ * What the languages share is serialised once.
+ */
+export function pageKeys<Page extends PageInLanguage>(model: SiteModel, read: unknown): (page: Page) => string {
+  const ids = [...stringsIn(read)];
+  const views = taskViews(model);
+  const viewsAsDigests = (key: string, value: unknown) => (views.has(value) ? viewDigest(value as TaskView) : withCollections(key, value));
+  const shown = JSON.stringify(
+    [
+      model.site,
+      model.asOf,
+      read,
+      named(ids, meetingsById(model)).map(meetingDigest),
+      named(ids, unitsById(model)),
+      named(ids, programmesById(model)),
+      named(ids, taskViewsById(model)).map(viewDigest),
+    ],
+    viewsAsDigests,
+  );
+  return (page) => sha256(JSON.stringify(page, withCollections), shown);
+}
+
+/** What a meeting's page shows in one language that its other languages do not. */
+export interface MeetingPageInLanguage extends PageInLanguage {
   publisherLogo: string;
   /** The meeting file's fields (its photos among them) and its rendered body. */
   file: unknown;
@@ -70,22 +91,18 @@ export interface MeetingPageInLanguage {
 }
 
 /**
- * The keys of a meeting's pages, one per language. Each holds the site's settings and as-of date,
- * whether the registry is empty or partial, the meeting, the figures it reported with the registry's
- * counts beside them, the changes since the previous meeting of its level and that meeting, and every
- * task and programme whose id appears in any of those (the page lists tasks with their state, and
- * names programmes by number); and, in each language, where pages live, the logos, the meeting file
- * with its rendered body, and the related meetings in that language.
+ * The keys of a meeting's pages (`pageKeys`): what they read is the meeting, the figures it reported
+ * with the registry's counts beside them, the changes since the previous meeting of its level and that
+ * meeting, and whether the registry is empty or partial; and, in each language, the logos, the meeting
+ * file with its rendered body, and the related meetings in that language.
  */
 export function meetingPageKeys(model: SiteModel, group: MeetingGroup): (page: MeetingPageInLanguage) => string {
-  const shared = [
+  return pageKeys(model, [
     group,
     reportedByMeeting(model).get(group.id) ?? [],
     changesSinceLastMeeting(model, group.id),
     previousMeetingOfLevel(model, group) ?? null,
-  ];
-  const ids = [...stringsIn(shared)];
-  const names = [named(ids, taskViewsById(model)).map(viewDigest), named(ids, programmesById(model))];
-  const shown = JSON.stringify([model.site, model.asOf, model.tasks.length, partialProgrammes(model).length, shared, names], withCollections);
-  return (page) => sha256(JSON.stringify(page, withCollections), shown);
+    model.tasks.length,
+    partialProgrammes(model).length,
+  ]);
 }

@@ -1,4 +1,4 @@
-// A task's or a meeting's page is copied from the last build when its code and key are unchanged
+// A task's, a meeting's or a programme's page, or a chart's embeddable one, is copied from the last build when its code and key are unchanged
 // (Astro's incremental build, keyed by src/lib/page-keys.ts). After changes to what pages show through
 // another file (a unit's name, a meeting's title, a programme's number, a task's title), each touching
 // other pages, the site built so is byte for byte the site a build that renders every page makes.
@@ -65,10 +65,13 @@ describe('a build that copies unchanged pages from the last one', () => {
     expect(bodies?.slice(1).map(Number)).toEqual([1, meetingFiles - 1]);
     const restored = [...copied.matchAll(/(\S+) \(restored\)/g)].map((m) => m[1]);
     // Unchanged pages were copied (K5: its owner, programme and meetings did not change; the national
-    // conference: no task, figure or meeting of its level changed) ...
-    for (const page of ['/tasks/K5/index.html', '/en/meetings/2025-01-13-national-conference/index.html']) expect(restored).toContain(page);
+    // conference: no task, figure or meeting of its level changed; the embeddable page of
+    // the chart of KH-12's tasks by status, whose titles it does not show) ...
+    for (const page of ['/tasks/K5/index.html', '/en/meetings/2025-01-13-national-conference/index.html', '/embed/status-kh-12/index.html']) expect(restored).toContain(page);
     // ... and the changed ones rendered again.
-    for (const page of ['/tasks/K4/index.html', '/tasks/K1/index.html', '/tasks/K2/index.html', '/tasks/N1/index.html', '/tasks/K3/index.html', '/meetings/2025-06-15-hop-quy-2/index.html', '/meetings/2025-09-25-hop-quy-3/index.html']) {
+    // (A programme's page shows its number and its tasks with their titles and owners; the chart by unit,
+    // the units' names; the progress of 57-NQ/TW, its number.)
+    for (const page of ['/tasks/K4/index.html', '/tasks/K1/index.html', '/tasks/K2/index.html', '/tasks/N1/index.html', '/tasks/K3/index.html', '/meetings/2025-06-15-hop-quy-2/index.html', '/meetings/2025-09-25-hop-quy-3/index.html', '/programmes/nq-57/index.html', '/programmes/kh-12/index.html', '/embed/by-unit/index.html', '/embed/progress-nq-57/index.html']) {
       expect(restored).not.toContain(page);
     }
     expect(readFileSync(path.join(work, 'copied/tasks/K4/index.html'), 'utf8')).toContain('Sở Nội vụ tỉnh Mẫu');
