@@ -44,11 +44,11 @@ function idsInText(text: string): string[] {
   return [...text.matchAll(/^[ \t]*(?:-[ \t]+)?id:[ \t]*["']?([A-Za-z0-9][A-Za-z0-9._-]*)/gm)].map((m) => m[1]!);
 }
 
-/** Checks each item of a parsed list file against its schema. */
 /** What a list file lists. */
 type ListKind = 'programmes' | 'units' | 'tasks';
 const LIST_KIND = { programmes: 'programme', units: 'unit', tasks: 'task' } as const;
 
+/** Checks each item of a parsed list file against its schema. */
 function checkList<S extends z.ZodType>(schema: S, source: YamlSource, what: ListKind): ListRead<z.output<S>> {
   const problems = [...source.problems];
   const ids: IdRef[] = [];
