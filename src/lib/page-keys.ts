@@ -1,7 +1,8 @@
-// What a page of one task, meeting, programme or chart (embeddable) shows, as one digest: with Astro's incremental build (astro.config.mjs,
-// `experimental.incrementalBuild`), a page whose code and key are both unchanged since the last build
-// is copied from that build instead of being rendered again. A key must change whenever anything the
-// page shows changes, so it is made from all the page reads, not from a list of its fields.
+// What a page of one task, meeting, programme or chart (the embeddable one) shows, as one digest:
+// with Astro's incremental build (astro.config.mjs, `experimental.incrementalBuild`), a page whose
+// code and key are both unchanged since the last build is copied from that build instead of being
+// rendered again. A key must change whenever anything the page shows changes, so it is made from all
+// the page reads, not from a list of its fields.
 import { createHash } from 'node:crypto';
 import { changesSinceLastMeeting, previousMeetingOfLevel } from './changes.ts';
 import { oncePer } from './memo.ts';
