@@ -5,7 +5,12 @@ import { ImageSchema, MeetingSchema, ProgrammeSchema, SiteObjectSchema, TaskSche
 
 const site = defineCollection({
   loader: contentLoader('site'),
-  schema: ({ image }) => SiteObjectSchema.extend({ logo: image().optional() }).superRefine(refineSite),
+  schema: ({ image }) =>
+    SiteObjectSchema.extend({
+      logo: image().optional(),
+      /** How many entries each other collection holds, as the loaders found them. */
+      entries: z.object({ programmes: z.number(), units: z.number(), tasks: z.number(), meetings: z.number() }),
+    }).superRefine(refineSite),
 });
 const programmes = defineCollection({ loader: contentLoader('programmes'), schema: ProgrammeSchema });
 const units = defineCollection({ loader: contentLoader('units'), schema: UnitSchema });

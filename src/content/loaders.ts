@@ -124,7 +124,9 @@ async function fill(kind: Kind, dir: string, read: ContentRead, context: LoaderC
   };
   const plain = (id: string, data: Record<string, unknown>) => set({ id, data, digest: digestOf(context, data) });
   if (kind === 'site') {
-    const data = { ...m.site, logo: m.site.logo && fromFile('site.yaml', m.site.logo) };
+    // With how many entries each other collection holds: an empty one is not asked for (src/data/content.ts).
+    const entries = { programmes: m.programmes.length, units: m.units.length, tasks: m.tasks.length, meetings: m.meetings.length };
+    const data = { ...m.site, logo: m.site.logo && fromFile('site.yaml', m.site.logo), entries };
     const filePath = entryFile('site.yaml');
     // With the file's path: its photos and logo are resolved from it, so the same data read from
     // another content folder is another entry.

@@ -1,5 +1,6 @@
 // The one module that reads the content collections. Everything is computed once per build.
 import { getCollection } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
 import { getImage } from 'astro:assets';
 import { buildSiteModel } from '../lib/site-model.ts';
 import type { MeetingGroup } from '../lib/site-model.ts';
@@ -11,20 +12,30 @@ import { resolveAsOf } from '../content/as-of.ts';
 import { inPreview } from '../lib/preview-problems.ts';
 import { handOverSite } from '../integrations/handoff.ts';
 
-const [siteEntries, programmeEntries, unitEntries, taskEntries, meetingEntries] = await Promise.all([
-  getCollection('site'),
-  getCollection('programmes'),
-  getCollection('units'),
-  getCollection('tasks'),
-  getCollection('meetings'),
-]);
+const [siteEntry] = await getCollection('site');
 
-if (!siteEntries[0]) {
+if (!siteEntry) {
   // Only the dev server gets here: a build stops earlier, at the validator.
   throw new Error('The content folder has errors and nothing to show yet: see the terminal, or run `npm run validate`.');
 }
 
-const { logo: siteLogo, ...site } = siteEntries[0].data;
+const { logo: siteLogo, entries, ...site } = siteEntry.data;
+
+/**
+ * A collection's entries. One with none is not asked for: Astro would warn, in English, that its
+ * configuration may be wrong, where an empty registry is what a programme whose tasks no source names
+ * yet honestly has.
+ */
+function entriesOf<C extends keyof typeof entries>(collection: C): Promise<Array<CollectionEntry<C>>> {
+  return entries[collection] > 0 ? getCollection(collection) : Promise.resolve([]);
+}
+
+const [programmeEntries, unitEntries, taskEntries, meetingEntries] = await Promise.all([
+  entriesOf('programmes'),
+  entriesOf('units'),
+  entriesOf('tasks'),
+  entriesOf('meetings'),
+]);
 
 /** The site's logo for the header, 48 pixels high, processed once by astro:assets, when site.yaml names one. */
 export const logoImage = siteLogo && (await getImage({ src: siteLogo, height: 48, width: Math.round((48 * siteLogo.width) / siteLogo.height) }));
