@@ -1,6 +1,6 @@
 // The built site as a reader meets it, in Debian's Chromium: every page, every link, both widths,
 // with JavaScript off, and search.
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { ROOT } from '../helpers/run.ts';
 import { ElementKinds, axeContext, axeViolations, progress } from '../helpers/browser.ts';
 import { openBuilt } from '../helpers/site.ts';
 import { builtFixture } from '../helpers/fixture-build.ts';
+import { sitePages } from '../helpers/built-site.ts';
 import type { OpenSite } from '../helpers/site.ts';
 
 const SHOTS = path.join(ROOT, 'test/e2e/screenshots');
@@ -15,16 +16,6 @@ const built = builtFixture('valid');
 const out = built.out;
 let site: OpenSite;
 let context: BrowserContext;
-
-function pages(dir = out): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    // The web editor (admin/) is no page of the site: its own tests are in web-editor.test.ts and below.
-    if (dir === out && name === 'admin') return [];
-    if (statSync(full).isDirectory()) return pages(full);
-    return name === 'index.html' ? [`/${path.relative(out, dir).split(path.sep).join('/')}${dir === out ? '' : '/'}`] : [];
-  });
-}
 
 beforeAll(async () => {
   site = await openBuilt(out);
@@ -43,7 +34,7 @@ describe('every page of the built site', () => {
     page.on('console', (m) => m.type() === 'error' && problems.push(`${current}: console: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(`${current}: error: ${e.message}`));
     page.on('request', (r) => !r.url().startsWith(site.url) && !r.url().startsWith('data:') && problems.push(`${current}: other origin: ${r.url()}`));
-    const list = pages();
+    const list = sitePages(out);
     expect(list.length).toBeGreaterThan(50);
     // Colour contrast and the other layout rules on each page with a kind of element no page before
     // had, every other rule on every page (helpers/browser.ts).
@@ -68,7 +59,7 @@ describe('every page of the built site', () => {
 
   it('links only to pages and files that exist', async () => {
     const targets = new Set<string>();
-    for (const url of pages()) {
+    for (const url of sitePages(out)) {
       const html = readFileSync(path.join(out, url, 'index.html'), 'utf8');
       for (const m of html.matchAll(/<(?:a|link)\b[^>]*\shref="([^"#]+)/g)) {
         const href = m[1]!.replace(/&amp;/g, '&');

@@ -15,6 +15,16 @@ export function filesIn(dir: string, base = dir): string[] {
   });
 }
 
+/**
+ * The pages of a built site (each folder's `index.html`) as paths from its root: `/`, `/en/`,
+ * `/tasks/K3/`. The web editor (`admin/`) is no page of the site.
+ */
+export function sitePages(out: string): string[] {
+  return filesIn(out)
+    .filter((file) => (file === 'index.html' || file.endsWith('/index.html')) && !file.startsWith('admin/'))
+    .map((file) => `/${file.slice(0, -'index.html'.length)}`);
+}
+
 /** The committed html-validate configuration. */
 export function htmlValidateConfig(): ConfigData {
   return JSON.parse(readFileSync(path.join(ROOT, '.htmlvalidate.json'), 'utf8')) as ConfigData;

@@ -1,26 +1,16 @@
 // Feeds, calendars, sitemap, structured data and data files of a built fixture, read with real parsers.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { builtFixture } from '../helpers/fixture-build.ts';
 import { MeetingsJsonSchema, ProgressJsonSchema, TasksJsonSchema } from '../../src/schemas/outputs.ts';
-import { dataFileErrors, htmlValidateSite } from '../helpers/built-site.ts';
+import { dataFileErrors, htmlValidateSite, sitePages } from '../helpers/built-site.ts';
 
 const { out, read } = builtFixture('valid');
 const SITE = 'https://tien-do.tinh-mau.example';
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'url', 'xhtml:link', 'category', 'sitemap'].includes(name) });
-
-function pages(dir = out): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    // The web editor (admin/) is no page of the site: its own tests are in web-editor.test.ts and below.
-    if (dir === out && name === 'admin') return [];
-    if (statSync(full).isDirectory()) return pages(full);
-    return name === 'index.html' ? [`/${path.relative(out, dir).split(path.sep).join('/')}${dir === out ? '' : '/'}`] : [];
-  });
-}
 
 describe('data files', () => {
   it('match the published output schemas', () => {
@@ -107,7 +97,7 @@ describe('web editor', () => {
     expect(read('admin/config.yml')).toMatch(/^# Made at build time/);
     expect(read('admin/config.yml')).toContain('structure: multiple_files');
     expect(read('admin/decap-cms.js').length).toBeGreaterThan(1_000_000);
-    for (const page of pages()) expect(read(`${page.slice(1)}index.html`), page).not.toMatch(/admin\/|decap-cms/);
+    for (const page of sitePages(out)) expect(read(`${page.slice(1)}index.html`), page).not.toMatch(/admin\/|decap-cms/);
     expect(read('sitemap-0.xml')).not.toContain('/admin/');
   });
 });
@@ -118,7 +108,7 @@ describe('sitemap and metadata', () => {
     const files = (index.sitemapindex.sitemap as Array<{ loc: string }>).map((s) => s.loc.replace(SITE, ''));
     const urls = files.flatMap((f) => xml.parse(read(f.slice(1))).urlset.url as Array<{ loc: string; 'xhtml:link'?: Array<Record<string, string>> }>);
     // Embeddable chart pages are for other sites' frames, not for search engines.
-    expect(urls.map((u) => u.loc.replace(SITE, '')).sort()).toEqual(pages().filter((p) => !p.includes('/embed/')).sort());
+    expect(urls.map((u) => u.loc.replace(SITE, '')).sort()).toEqual(sitePages(out).filter((p) => !p.includes('/embed/')).sort());
     const home = urls.find((u) => u.loc === `${SITE}/`)!;
     expect(home['xhtml:link']!.map((l) => [l['@_hreflang'], l['@_href']])).toEqual([['vi', `${SITE}/`], ['en', `${SITE}/en/`]]);
     expect(read('robots.txt')).toContain(`Sitemap: ${SITE}/sitemap-index.xml`);
