@@ -18,22 +18,17 @@ async function main(): Promise<number> {
   const fail = (problem: string) => (process.stderr.write(`new:meeting: ${problem}\n`), 1);
   const { model } = readContent(dir);
   if (!model) return fail(msg('scaffold.siteInvalid'));
-  const [first, ...others] = model.site.default_locale
-    ? [model.site.default_locale, ...model.site.locales.filter((l) => l !== model.site.default_locale)]
-    : model.site.locales;
+  const langs = scaffold.siteLanguages(model.site);
   const flags = scaffold.parseFlags(rest);
-  const asked = await ask(
-    { date: flags.date, level: flags.level, [`title-${first}`]: flags.title ?? flags[`title-${first}`], ...Object.fromEntries(others.map((l) => [`title-${l}`, flags[`title-${l}`]])) },
-    [
-      { key: 'date', message: msg('scaffold.ask.date'), check: scaffold.checkDate },
-      { key: 'level', message: msg('scaffold.ask.level'), default: 'province', check: (v) => scaffold.checkChoice(v, MEETING_LEVELS) },
-      { key: `title-${first}`, message: msg('scaffold.ask.title', { lang: first! }), check: scaffold.checkTitle },
-      ...others.map((l) => ({ key: `title-${l}`, message: msg('scaffold.ask.title', { lang: l }), optional: true, check: scaffold.checkTitle })),
-    ],
-  );
+  const title = scaffold.titleQuestions(langs, flags);
+  const asked = await ask({ date: flags.date, level: flags.level, ...title.given }, [
+    { key: 'date', message: msg('scaffold.ask.date'), check: scaffold.checkDate },
+    { key: 'level', message: msg('scaffold.ask.level'), default: 'province', check: (v) => scaffold.checkChoice(v, MEETING_LEVELS) },
+    ...title.questions,
+  ]);
   if ('problems' in asked) return asked.problems.map(fail).at(-1)!;
   const answers = asked.answers;
-  const titles = Object.fromEntries([first!, ...others].flatMap((l) => (answers[`title-${l}`] ? [[l, answers[`title-${l}`]!]] : [])));
+  const titles = scaffold.titlesAnswered(langs, answers);
   const meeting = { date: answers.date!, level: answers.level ?? 'province', titles };
   const stem = scaffold.meetingStem(meeting);
   const files = Object.keys(titles).map((l) => path.join(dir, 'meetings', `${stem}.${l}.md`));

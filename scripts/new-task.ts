@@ -22,24 +22,15 @@ async function main(): Promise<number> {
   const programmes = model.ids.programmes.map((p) => p.id);
   const units = model.ids.units.map((u) => u.id);
   const used = new Set(model.ids.tasks.map((t) => t.id));
-  const [first, ...others] = model.site.default_locale
-    ? [model.site.default_locale, ...model.site.locales.filter((l) => l !== model.site.default_locale)]
-    : model.site.locales;
+  const langs = scaffold.siteLanguages(model.site);
+  const [first] = langs;
   const flags = scaffold.parseFlags(rest);
-  const titleKeys = [first!, ...others].map((l) => `title-${l}`);
-  const given = {
-    programme: flags.programme,
-    owner: flags.owner,
-    [`title-${first}`]: flags.title ?? flags[`title-${first}`],
-    ...Object.fromEntries(others.map((l) => [`title-${l}`, flags[`title-${l}`]])),
-    assigned: flags.assigned,
-    deadline: flags.deadline,
-  };
+  const titleAsked = scaffold.titleQuestions(langs, flags);
+  const given = { programme: flags.programme, owner: flags.owner, ...titleAsked.given, assigned: flags.assigned, deadline: flags.deadline };
   const asked = await ask(given, [
     { key: 'programme', message: msg('scaffold.ask.programme', { choices: programmes.join(', ') }), check: (v) => scaffold.checkChoice(v, programmes) },
     { key: 'owner', message: msg('scaffold.ask.owner', { choices: units.join(', ') }), check: (v) => scaffold.checkChoice(v, units) },
-    { key: `title-${first}`, message: msg('scaffold.ask.title', { lang: first! }), check: scaffold.checkTitle },
-    ...others.map((l) => ({ key: `title-${l}`, message: msg('scaffold.ask.title', { lang: l }), optional: true })),
+    ...titleAsked.questions,
     { key: 'assigned', message: msg('scaffold.ask.assigned'), optional: true, check: scaffold.checkDate },
     { key: 'deadline', message: msg('scaffold.ask.deadline'), optional: true, check: scaffold.checkDate },
   ]);
@@ -52,8 +43,8 @@ async function main(): Promise<number> {
   ]);
   if ('problems' in idAsked) return idAsked.problems.map(fail).at(-1)!;
   const id = idAsked.answers.id ?? proposed;
-  const titles = Object.fromEntries(titleKeys.flatMap((key) => (a[key] ? [[key.slice('title-'.length), a[key]!]] : [])));
-  const title = Object.keys(titles).length > 1 ? titles : titles[first!]!;
+  const titles = scaffold.titlesAnswered(langs, a);
+  const title = Object.keys(titles).length > 1 ? titles : titles[first]!;
   const file = path.join(dir, 'tasks', `${a.programme}.yaml`);
   mkdirSync(path.dirname(file), { recursive: true });
   const before = existsSync(file) ? readFileSync(file, 'utf8') : '';

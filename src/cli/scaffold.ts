@@ -3,6 +3,9 @@ import { slugify } from '../lib/text.ts';
 import { isIsoDate } from '../lib/dates.ts';
 import { msg } from '../lib/messages.ts';
 import { suggestIsoDate, suggestValue } from '../lib/suggest.ts';
+import { defaultLocale } from '../lib/content-model.ts';
+import type { Site } from '../schemas/index.ts';
+import type { Question } from './prompt.ts';
 
 /** Command-line flags as `--name value` or `--name=value`. */
 export function parseFlags(argv: readonly string[]): Record<string, string> {
@@ -41,6 +44,29 @@ export function checkChoice(value: string, choices: readonly string[]): string |
 /** Why a title cannot name a file or a task, or undefined. */
 export function checkTitle(value: string): string | undefined {
   return slugify(value) ? undefined : msg('scaffold.noLetters');
+}
+
+/** The site's languages, its default one first. */
+export function siteLanguages(site: Site): [string, ...string[]] {
+  const first = defaultLocale(site);
+  return [first, ...site.locales.filter((l) => l !== first)];
+}
+
+/**
+ * The titles a new file asks for: in the site's default language (`--title`, or `--title-<lang>`),
+ * required, and in each other language (`--title-<lang>`), optional; each checked as a title.
+ */
+export function titleQuestions(langs: readonly [string, ...string[]], flags: Record<string, string>): { given: Record<string, string | undefined>; questions: Question[] } {
+  const [first, ...others] = langs;
+  return {
+    given: { [`title-${first}`]: flags.title ?? flags[`title-${first}`], ...Object.fromEntries(others.map((l) => [`title-${l}`, flags[`title-${l}`]])) },
+    questions: langs.map((l, i) => ({ key: `title-${l}`, message: msg('scaffold.ask.title', { lang: l }), ...(i > 0 ? { optional: true } : {}), check: checkTitle })),
+  };
+}
+
+/** The titles answered, by language, in the order of `langs`. */
+export function titlesAnswered(langs: readonly string[], answers: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(langs.flatMap((l) => (answers[`title-${l}`] ? [[l, answers[`title-${l}`]!]] : [])));
 }
 
 /** Why an id cannot be a new task's, or undefined. */

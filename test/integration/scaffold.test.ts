@@ -79,6 +79,10 @@ describe('npm run new:meeting and new:task', () => {
     expect(bad.stderr).toContain("new:task: Chương trình (kh-12, nq-57): 'kh-13' không phải một trong: kh-12, nq-57; có phải là 'kh-12'?");
     expect(bad.stderr).toContain("'u-khnc' không phải một trong");
     expect(bad.stderr).toContain("new:task: Hạn hoàn thành (YYYY-MM-DD): '2026-02-30' không phải ngày có thật viết theo dạng YYYY-MM-DD");
+    // A title in another language may be left out, and is checked as the first one when given.
+    const badTitle = runScript('new-task.ts', ['--programme', 'kh-12', '--owner', 'u-khcn', '--title', 'Nhiệm vụ', '--title-en', '—', '--deadline', '2026-06-30'], env);
+    expect(badTitle.status).toBe(1);
+    expect(badTitle.stderr).toBe('new:task: Tiêu đề (en): tiêu đề phải có chữ hoặc số\n');
     const english = runScript('new-task.ts', ['--lang', 'en', '--programme', 'kh-13', '--owner', 'u-khcn', '--title', 'x'], env);
     expect(english.stderr).toContain("new:task: Programme (kh-12, nq-57): 'kh-13' is not one of: kh-12, nq-57; did you mean 'kh-12'?");
     const badMeeting = runScript('new-meeting.ts', ['--date', '18/9/2025', '--title', 'x'], env);
