@@ -6,20 +6,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 async function main(): Promise<number> {
-  const { contentDir, readContent } = await import('../src/content/reader.ts');
   const scaffold = await import('../src/cli/scaffold.ts');
   const { ask } = await import('../src/cli/prompt.ts');
-  const { msg, splitLangArg } = await import('../src/lib/messages.ts');
-  const { chooseMessageLang } = await import('../src/content/site-config.ts');
+  const { msg } = await import('../src/lib/messages.ts');
   const { MEETING_LEVELS } = await import('../src/schemas/meeting.ts');
-  const { lang, rest } = splitLangArg(process.argv.slice(2));
-  const dir = contentDir();
-  chooseMessageLang(lang, dir);
-  const fail = (problem: string) => (process.stderr.write(`new:meeting: ${problem}\n`), 1);
-  const { model } = readContent(dir);
+  const { dir, model, flags, fail } = scaffold.startScaffold('new:meeting', process.argv.slice(2));
   if (!model) return fail(msg('scaffold.siteInvalid'));
   const langs = scaffold.siteLanguages(model.site);
-  const flags = scaffold.parseFlags(rest);
   const title = scaffold.titleQuestions(langs, flags);
   const asked = await ask({ date: flags.date, level: flags.level, ...title.given }, [
     { key: 'date', message: msg('scaffold.ask.date'), check: scaffold.checkDate },

@@ -8,23 +8,16 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import path from 'node:path';
 
 async function main(): Promise<number> {
-  const { contentDir, readContent } = await import('../src/content/reader.ts');
   const scaffold = await import('../src/cli/scaffold.ts');
   const { ask } = await import('../src/cli/prompt.ts');
-  const { msg, splitLangArg } = await import('../src/lib/messages.ts');
-  const { chooseMessageLang } = await import('../src/content/site-config.ts');
-  const { lang, rest } = splitLangArg(process.argv.slice(2));
-  const dir = contentDir();
-  chooseMessageLang(lang, dir);
-  const fail = (problem: string) => (process.stderr.write(`new:task: ${problem}\n`), 1);
-  const { model } = readContent(dir);
+  const { msg } = await import('../src/lib/messages.ts');
+  const { dir, model, flags, fail } = scaffold.startScaffold('new:task', process.argv.slice(2));
   if (!model) return fail(msg('scaffold.siteInvalid'));
   const programmes = model.ids.programmes.map((p) => p.id);
   const units = model.ids.units.map((u) => u.id);
   const used = new Set(model.ids.tasks.map((t) => t.id));
   const langs = scaffold.siteLanguages(model.site);
   const [first] = langs;
-  const flags = scaffold.parseFlags(rest);
   const titleAsked = scaffold.titleQuestions(langs, flags);
   const given = { programme: flags.programme, owner: flags.owner, ...titleAsked.given, assigned: flags.assigned, deadline: flags.deadline };
   const asked = await ask(given, [

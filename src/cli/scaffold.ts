@@ -1,11 +1,42 @@
 import { stringify } from 'yaml';
 import { slugify } from '../lib/text.ts';
 import { isIsoDate } from '../lib/dates.ts';
-import { msg } from '../lib/messages.ts';
+import { msg, splitLangArg } from '../lib/messages.ts';
 import { suggestIsoDate, suggestValue } from '../lib/suggest.ts';
 import { defaultLocale } from '../lib/content-model.ts';
+import type { ContentModel } from '../lib/content-model.ts';
+import { contentDir, readContent } from '../content/reader.ts';
+import { chooseMessageLang } from '../content/site-config.ts';
 import type { Site } from '../schemas/index.ts';
 import type { Question } from './prompt.ts';
+
+/** What a scaffold command starts from. */
+export interface ScaffoldStart {
+  /** The content folder. */
+  dir: string;
+  /** The content as read now; undefined when its core files cannot be read. */
+  model: ContentModel | undefined;
+  /** The command line's flags, `--lang` taken out. */
+  flags: Record<string, string>;
+  /** Writes a problem on standard error after the command's name; returns the exit code, 1. */
+  fail: (problem: string) => number;
+}
+
+/**
+ * Starts a scaffold command: messages in the site's language (or `--lang`), the content folder read,
+ * and the flags of `argv`.
+ */
+export function startScaffold(command: string, argv: readonly string[]): ScaffoldStart {
+  const { lang, rest } = splitLangArg(argv);
+  const dir = contentDir();
+  chooseMessageLang(lang, dir);
+  return {
+    dir,
+    model: readContent(dir).model,
+    flags: parseFlags(rest),
+    fail: (problem) => (process.stderr.write(`${command}: ${problem}\n`), 1),
+  };
+}
 
 /** Command-line flags as `--name value` or `--name=value`. */
 export function parseFlags(argv: readonly string[]): Record<string, string> {
