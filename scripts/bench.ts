@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateFixture, SHAPES } from './generate-fixture.ts';
 import type { Shape } from './generate-fixture.ts';
-import { parseFlags } from '../src/cli/scaffold.ts';
+import { parseFlags } from '../src/cli/flags.ts';
 
 interface Run {
   seconds: number;

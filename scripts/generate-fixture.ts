@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { parseFlags } from '../src/cli/scaffold.ts';
+import { parseFlags } from '../src/cli/flags.ts';
 import { addDays } from '../src/lib/dates.ts';
 
 /** A small seeded generator, so that the same size gives the same content. */

@@ -9,7 +9,7 @@ import { chooseMessageLang } from '../content/site-config.ts';
 import { checkCorrections } from '../lib/corrections.ts';
 import { msg, msgCount, splitLangArg } from '../lib/messages.ts';
 import { formatProblems } from './report.ts';
-import { parseFlags } from './scaffold.ts';
+import { parseFlags } from './flags.ts';
 
 /** Where the command writes: its report, and its lines for a person. */
 export interface CommandOutput {

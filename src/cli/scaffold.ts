@@ -9,6 +9,7 @@ import { contentDir, readContent } from '../content/reader.ts';
 import { chooseMessageLang } from '../content/site-config.ts';
 import type { Site } from '../schemas/index.ts';
 import type { Question } from './prompt.ts';
+import { parseFlags } from './flags.ts';
 
 /** What a scaffold command starts from. */
 export interface ScaffoldStart {
@@ -36,18 +37,6 @@ export function startScaffold(command: string, argv: readonly string[]): Scaffol
     flags: parseFlags(rest),
     fail: (problem) => (process.stderr.write(`${command}: ${problem}\n`), 1),
   };
-}
-
-/** Command-line flags as `--name value` or `--name=value`. */
-export function parseFlags(argv: readonly string[]): Record<string, string> {
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) continue;
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    flags[name] = inline ?? (argv[i + 1] && !argv[i + 1]!.startsWith('--') ? argv[++i]! : 'true');
-  }
-  return flags;
 }
 
 /** What a new meeting needs. */
