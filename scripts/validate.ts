@@ -1,5 +1,5 @@
 // Checks the content folder and reports every problem at once.
-// Usage: npm run validate [-- [content folder] --format text|json|github --dir path --lang vi|en]
+// Usage: npm run validate [-- [content folder] --format text|json|github --dir path --lang vi|en --help]
 // Messages are in the site's default language unless --lang asks for another.
 
 export {};
@@ -17,6 +17,10 @@ async function main(): Promise<number> {
   if ('error' in args) {
     process.stderr.write(`${msg(args.error, args.params)}\n${msg('cli.args.usage')}\n`);
     return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${msg('cli.args.usage')}\n`);
+    return 0;
   }
   const { problems } = await readContentOnTwoThreads(dir);
   const output = formatProblems(problems, args.format, dir);

@@ -11,9 +11,11 @@ export type Format = (typeof FORMATS)[number];
 export interface ValidateArgs {
   format: Format;
   dir?: string;
+  /** `--help` or `-h`: the usage line is all that is asked for. */
+  help?: boolean;
 }
 
-/** Reads `--format X`, `--format=X`, `--dir D` (or the folder given bare). An error is a message key and its values. */
+/** Reads `--format X`, `--format=X`, `--dir D` (or the folder given bare) and `--help`. An error is a message key and its values. */
 export function parseValidateArgs(argv: readonly string[]): ValidateArgs | { error: UiKey; params: Record<string, string> } {
   const args: ValidateArgs = { format: 'text' };
   for (let i = 0; i < argv.length; i++) {
@@ -24,6 +26,8 @@ export function parseValidateArgs(argv: readonly string[]): ValidateArgs | { err
       if (flag === '--dir' && value) args.dir = value;
       else if (flag === '--format' && FORMATS.includes(value as Format)) args.format = value as Format;
       else return flag === '--dir' ? { error: 'cli.args.dir', params: {} } : { error: 'cli.args.format', params: { choices: FORMATS.join(', ') } };
+    } else if (arg === '--help' || arg === '-h') {
+      args.help = true;
     } else if (!arg.startsWith('-') && args.dir === undefined) {
       args.dir = arg;
     } else {

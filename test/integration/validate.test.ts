@@ -106,6 +106,9 @@ describe('npm run validate', () => {
     const bad = runScript('validate.ts', ['--format', 'xml']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--format cần một trong: text, json, github\ncách dùng: npm run validate');
+    const help = runScript('validate.ts', ['--help', '--lang', 'en']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toBe('usage: npm run validate -- [content folder] [--format text|json|github] [--lang vi|en]\n');
   });
 
   it('reports a missing content folder in one line', () => {

@@ -8,6 +8,8 @@ describe('parseValidateArgs', () => {
     expect(parseValidateArgs(['--format', 'json', '--dir', 'a'])).toEqual({ format: 'json', dir: 'a' });
     expect(parseValidateArgs(['--format=github', '--dir=b c'])).toEqual({ format: 'github', dir: 'b c' });
     expect(parseValidateArgs(['content/', '--format', 'json'])).toEqual({ format: 'json', dir: 'content/' });
+    expect(parseValidateArgs(['--help'])).toEqual({ format: 'text', help: true });
+    expect(parseValidateArgs(['-h'])).toEqual({ format: 'text', help: true });
   });
 
   it('names the argument it does not understand, not the one after it', () => {
