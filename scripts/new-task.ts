@@ -12,6 +12,10 @@ async function main(): Promise<number> {
   const { ask } = await import('../src/cli/prompt.ts');
   const { msg } = await import('../src/lib/messages.ts');
   const { dir, model, flags, fail } = scaffold.startScaffold('new:task', process.argv.slice(2));
+  if (flags.help) {
+    process.stdout.write(`${msg('scaffold.usage.task')}\n`);
+    return 0;
+  }
   if (!model) return fail(msg('scaffold.siteInvalid'));
   const programmes = model.ids.programmes.map((p) => p.id);
   const units = model.ids.units.map((u) => u.id);

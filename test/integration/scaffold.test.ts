@@ -85,6 +85,10 @@ describe('npm run new:meeting and new:task', () => {
     expect(badTitle.stderr).toBe('new:task: Tiêu đề (en): tiêu đề phải có chữ hoặc số\n');
     const english = runScript('new-task.ts', ['--lang', 'en', '--programme', 'kh-13', '--owner', 'u-khcn', '--title', 'x'], env);
     expect(english.stderr).toContain("new:task: Programme (kh-12, nq-57): 'kh-13' is not one of: kh-12, nq-57; did you mean 'kh-12'?");
+    const help = runScript('new-task.ts', ['--help'], env);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^cách dùng: npm run new:task -- \[--programme mã\] .*; điều gì chưa cho sẽ được hỏi\n$/);
+    expect(runScript('new-meeting.ts', ['--help', '--lang', 'en'], env).stdout).toMatch(/^usage: npm run new:meeting -- \[--date YYYY-MM-DD\] .*; whatever is not given is asked\n$/);
     const badMeeting = runScript('new-meeting.ts', ['--date', '18/9/2025', '--title', 'x'], env);
     expect(badMeeting.status).toBe(1);
     expect(badMeeting.stderr).toContain("new:meeting: Ngày họp (YYYY-MM-DD): '18/9/2025' không phải ngày viết theo dạng YYYY-MM-DD; có phải là 2025-09-18?");
