@@ -10,11 +10,12 @@ async function main(): Promise<number> {
   const { ask } = await import('../src/cli/prompt.ts');
   const { msg } = await import('../src/lib/messages.ts');
   const { MEETING_LEVELS } = await import('../src/schemas/meeting.ts');
-  const { dir, model, flags, fail } = scaffold.startScaffold('new:meeting', process.argv.slice(2));
+  const { dir, flags, fail } = scaffold.startScaffold('new:meeting', process.argv.slice(2));
   if (flags.help) {
     process.stdout.write(`${msg('scaffold.usage.meeting')}\n`);
     return 0;
   }
+  const model = scaffold.readForScaffold(dir);
   if (!model) return fail(msg('scaffold.siteInvalid'));
   const langs = scaffold.siteLanguages(model.site);
   const title = scaffold.titleQuestions(langs, flags);

@@ -11,11 +11,12 @@ async function main(): Promise<number> {
   const scaffold = await import('../src/cli/scaffold.ts');
   const { ask } = await import('../src/cli/prompt.ts');
   const { msg } = await import('../src/lib/messages.ts');
-  const { dir, model, flags, fail } = scaffold.startScaffold('new:task', process.argv.slice(2));
+  const { dir, flags, fail } = scaffold.startScaffold('new:task', process.argv.slice(2));
   if (flags.help) {
     process.stdout.write(`${msg('scaffold.usage.task')}\n`);
     return 0;
   }
+  const model = scaffold.readForScaffold(dir);
   if (!model) return fail(msg('scaffold.siteInvalid'));
   const programmes = model.ids.programmes.map((p) => p.id);
   const units = model.ids.units.map((u) => u.id);

@@ -15,8 +15,6 @@ import { parseFlags } from './flags.ts';
 export interface ScaffoldStart {
   /** The content folder. */
   dir: string;
-  /** The content as read now; undefined when its core files cannot be read. */
-  model: ContentModel | undefined;
   /** The command line's flags, `--lang` taken out. */
   flags: Record<string, string>;
   /** Writes a problem on standard error after the command's name; returns the exit code, 1. */
@@ -24,19 +22,22 @@ export interface ScaffoldStart {
 }
 
 /**
- * Starts a scaffold command: messages in the site's language (or `--lang`), the content folder read,
- * and the flags of `argv`.
+ * Starts a scaffold command: messages in the site's language (or `--lang`), and the flags of `argv`.
+ * The content is read by `readForScaffold`, once `--help` has had its answer.
  */
 export function startScaffold(command: string, argv: readonly string[]): ScaffoldStart {
   const { lang, rest } = splitLangArg(argv);
   const dir = contentDir();
   chooseMessageLang(lang, dir);
-  return {
-    dir,
-    model: readContent(dir).model,
-    flags: parseFlags(rest),
-    fail: (problem) => (process.stderr.write(`${command}: ${problem}\n`), 1),
-  };
+  return { dir, flags: parseFlags(rest), fail: (problem) => (process.stderr.write(`${command}: ${problem}\n`), 1) };
+}
+
+/** No body: a scaffold needs the site, the ids and the tasks, and a meeting body is most of a read's time. */
+const NO_BODY = { html: '', removed: [] };
+
+/** The content folder as a scaffold needs it, its meeting bodies not rendered; undefined when its core files cannot be read. */
+export function readForScaffold(dir: string): ContentModel | undefined {
+  return readContent(dir, { renderedBefore: () => NO_BODY }).model;
 }
 
 /** What a new meeting needs. */
