@@ -20,6 +20,8 @@ describe('public/_headers', () => {
     expect(csp[0]!.includes("frame-ancestors 'none'")).toBe(!embed);
     expect(headers.filter(([name]) => name === 'x-frame-options')).toEqual(embed ? [] : [['x-frame-options', 'DENY']]);
     expect(csp[0]!.includes("'wasm-unsafe-eval'")).toBe(page.includes('/search/'));
+    // No page has an inline style or script, as its own CSP <meta> says (src/lib/csp.ts).
+    expect(csp[0]).not.toContain("'unsafe-inline'");
     expect(headers.filter(([name]) => name === 'x-content-type-options')).toEqual([['x-content-type-options', 'nosniff']]);
   });
 
@@ -38,6 +40,9 @@ describe("the README's nginx example", () => {
     expect(server).toContain("frame-ancestors 'none'\" always;");
     expect(server).toContain('add_header X-Frame-Options DENY always;');
     expect(server).not.toContain('wasm-unsafe-eval');
+    // Inline styles and scripts for the web editor only (Decap CMS), as in public/_headers.
+    for (const part of [server, location('search'), location('embed')]) expect(part).not.toContain("'unsafe-inline'");
+    expect(/location \^~ \/admin\/ \{([^}]*)\}/.exec(block)?.[1]).toContain(`"${headersFor(readHeadersFile(), '/admin/').find(([name]) => name === 'content-security-policy')![1]}"`);
   });
 
   it('lets embeds be framed, and search run WebAssembly, each with the other headers repeated', () => {
