@@ -10,14 +10,9 @@ async function main(): Promise<number> {
   const { ask } = await import('../src/cli/prompt.ts');
   const { msg } = await import('../src/lib/messages.ts');
   const { MEETING_LEVELS } = await import('../src/schemas/meeting.ts');
-  const { dir, flags, fail } = scaffold.startScaffold('new:meeting', process.argv.slice(2));
-  if (flags.help) {
-    process.stdout.write(`${msg('scaffold.usage.meeting')}\n`);
-    return 0;
-  }
-  const model = scaffold.readForScaffold(dir);
-  if (!model) return fail(msg('scaffold.siteInvalid'));
-  const langs = scaffold.siteLanguages(model.site);
+  const start = scaffold.startScaffold('new:meeting', process.argv.slice(2));
+  if ('exitCode' in start) return start.exitCode;
+  const { dir, flags, fail, model, langs } = start;
   const title = scaffold.titleQuestions(langs, flags);
   const asked = await ask({ date: flags.date, level: flags.level, ...title.given }, [
     { key: 'date', message: msg('scaffold.ask.date'), check: scaffold.checkDate },

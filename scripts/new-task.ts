@@ -11,17 +11,12 @@ async function main(): Promise<number> {
   const scaffold = await import('../src/cli/scaffold.ts');
   const { ask } = await import('../src/cli/prompt.ts');
   const { msg } = await import('../src/lib/messages.ts');
-  const { dir, flags, fail } = scaffold.startScaffold('new:task', process.argv.slice(2));
-  if (flags.help) {
-    process.stdout.write(`${msg('scaffold.usage.task')}\n`);
-    return 0;
-  }
-  const model = scaffold.readForScaffold(dir);
-  if (!model) return fail(msg('scaffold.siteInvalid'));
+  const start = scaffold.startScaffold('new:task', process.argv.slice(2));
+  if ('exitCode' in start) return start.exitCode;
+  const { dir, flags, fail, model, langs } = start;
   const programmes = model.ids.programmes.map((p) => p.id);
   const units = model.ids.units.map((u) => u.id);
   const used = new Set(model.ids.tasks.map((t) => t.id));
-  const langs = scaffold.siteLanguages(model.site);
   const [first] = langs;
   const titleAsked = scaffold.titleQuestions(langs, flags);
   const given = { programme: flags.programme, owner: flags.owner, ...titleAsked.given, assigned: flags.assigned, deadline: flags.deadline };

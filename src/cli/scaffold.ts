@@ -9,35 +9,49 @@ import { contentDir, readContent } from '../content/reader.ts';
 import { chooseMessageLang } from '../content/site-config.ts';
 import type { Site } from '../schemas/index.ts';
 import type { Question } from './prompt.ts';
+import type { UiKey } from '../i18n/translate.ts';
 import { parseFlags } from './flags.ts';
 
-/** What a scaffold command starts from. */
-export interface ScaffoldStart {
-  /** The content folder. */
-  dir: string;
-  /** The command line's flags, `--lang` taken out. */
-  flags: Record<string, string>;
-  /** Writes a problem on standard error after the command's name; returns the exit code, 1. */
-  fail: (problem: string) => number;
-}
+/** The scaffold commands, each with its usage line. */
+const USAGE = { 'new:meeting': 'scaffold.usage.meeting', 'new:task': 'scaffold.usage.task' } as const satisfies Record<string, UiKey>;
+
+/** What a scaffold command starts from, or the exit code it ends with at once. */
+export type ScaffoldStart =
+  | { exitCode: number }
+  | {
+      /** The content folder. */
+      dir: string;
+      /** The command line's flags, `--lang` taken out. */
+      flags: Record<string, string>;
+      /** Writes a problem on standard error after the command's name; returns the exit code, 1. */
+      fail: (problem: string) => number;
+      /** The content, its meeting bodies not rendered: a scaffold needs the site, the ids and the tasks. */
+      model: ContentModel;
+      /** The site's languages, its default one first. */
+      langs: [string, ...string[]];
+    };
+
+/** No body: a meeting body's rendering is most of a read's time, and no scaffold uses it. */
+const NO_BODY = { html: '', removed: [] };
 
 /**
- * Starts a scaffold command: messages in the site's language (or `--lang`), and the flags of `argv`.
- * The content is read by `readForScaffold`, once `--help` has had its answer.
+ * Starts a scaffold command: messages in the site's language (or `--lang`), the flags of `argv`, and
+ * the content read. `--help` prints the usage line and ends the command before the content is read;
+ * content whose core files cannot be read ends it with a message.
  */
-export function startScaffold(command: string, argv: readonly string[]): ScaffoldStart {
+export function startScaffold(command: keyof typeof USAGE, argv: readonly string[]): ScaffoldStart {
   const { lang, rest } = splitLangArg(argv);
   const dir = contentDir();
   chooseMessageLang(lang, dir);
-  return { dir, flags: parseFlags(rest), fail: (problem) => (process.stderr.write(`${command}: ${problem}\n`), 1) };
-}
-
-/** No body: a scaffold needs the site, the ids and the tasks, and a meeting body is most of a read's time. */
-const NO_BODY = { html: '', removed: [] };
-
-/** The content folder as a scaffold needs it, its meeting bodies not rendered; undefined when its core files cannot be read. */
-export function readForScaffold(dir: string): ContentModel | undefined {
-  return readContent(dir, { renderedBefore: () => NO_BODY }).model;
+  const flags = parseFlags(rest);
+  const fail = (problem: string) => (process.stderr.write(`${command}: ${problem}\n`), 1);
+  if (flags.help) {
+    process.stdout.write(`${msg(USAGE[command])}\n`);
+    return { exitCode: 0 };
+  }
+  const { model } = readContent(dir, { renderedBefore: () => NO_BODY });
+  if (!model) return { exitCode: fail(msg('scaffold.siteInvalid')) };
+  return { dir, flags, fail, model, langs: siteLanguages(model.site) };
 }
 
 /** What a new meeting needs. */
@@ -68,7 +82,7 @@ export function checkTitle(value: string): string | undefined {
 }
 
 /** The site's languages, its default one first. */
-export function siteLanguages(site: Site): [string, ...string[]] {
+function siteLanguages(site: Site): [string, ...string[]] {
   const first = defaultLocale(site);
   return [first, ...site.locales.filter((l) => l !== first)];
 }
