@@ -207,14 +207,62 @@ function walk(node: Nodes, visit: (node: Nodes) => void): void {
   if ('children' in node) for (const child of node.children) walk(child, visit);
 }
 
-const processors = new Map<boolean, Processor<any, any, any, any, string>>();
+/**
+ * What a body may hold of GFM's autolink literals (`www.example.vn`, `https://…` and e-mail addresses
+ * written out, made links without `<>` or `[]()`): 'all', 'web' (no `@`, so no e-mail address), or
+ * 'none' (neither `@` nor `www.` nor `http://`/`https://`, in any case).
+ */
+type Autolinks = 'all' | 'web' | 'none';
 
-function getProcessor(raw: boolean) {
-  let processor = processors.get(raw);
+function autolinksIn(markdown: string): Autolinks {
+  if (markdown.includes('@')) return 'all';
+  return /www\.|https?:\/\//i.test(markdown) ? 'web' : 'none';
+}
+
+/** The names of the autolink literal constructs (micromark-extension-gfm-autolink-literal) each level leaves out. */
+const LEFT_OUT: Record<Autolinks, ReadonlySet<string>> = {
+  all: new Set(),
+  web: new Set(['emailAutolink']),
+  none: new Set(['emailAutolink', 'wwwAutolink', 'protocolAutolink']),
+};
+
+/**
+ * remark-gfm, less the autolink literals a body cannot hold. The e-mail construct is tried at every
+ * letter and digit of running text, which cuts the text into one token per character: on bodies
+ * without an `@` that was a third of the parse, for nothing. The tree is the same as remark-gfm's
+ * wherever the level fits the body (markdown.test.ts compares them).
+ */
+function remarkGfmFor(autolinks: Autolinks) {
+  return function (this: Processor) {
+    const gfm = unified().use(remarkGfm).freeze().data();
+    const data = this.data();
+    const leftOut = LEFT_OUT[autolinks];
+    const syntax = (gfm.micromarkExtensions ?? []).map((extension) => {
+      if (!extension.text || leftOut.size === 0) return extension;
+      const text: typeof extension.text = {};
+      for (const [code, constructs] of Object.entries(extension.text)) {
+        const kept = (Array.isArray(constructs) ? constructs : constructs ? [constructs] : []).filter((construct) => !leftOut.has(construct.name ?? ''));
+        if (kept.length) text[Number(code)] = kept;
+      }
+      return { ...extension, text };
+    });
+    // The tree transform that finds the same addresses in text nodes has nothing to find either.
+    const tree = (gfm.fromMarkdownExtensions ?? []).flat().filter((extension) => autolinks !== 'none' || !extension.enter?.literalAutolink);
+    (data.micromarkExtensions ??= []).push(...syntax);
+    (data.fromMarkdownExtensions ??= []).push(...tree);
+  };
+}
+
+const processors = new Map<string, Processor<any, any, any, any, string>>();
+
+/** The processor for a body with raw HTML or not, and with the autolink literals it may hold. */
+export function bodyProcessor(raw: boolean, autolinks: Autolinks) {
+  const key = `${raw} ${autolinks}`;
+  let processor = processors.get(key);
   if (!processor) {
-    const base = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true });
+    const base = unified().use(remarkParse).use(remarkGfmFor(autolinks)).use(remarkRehype, { allowDangerousHtml: true });
     processor = (raw ? base.use(rehypeRaw) : base).use(demoteHeadings).use(alignAsClass).use(collectComments).use(collectRemovals).use(rehypeSanitize, BODY_SCHEMA).use(rehypeStringify).freeze();
-    processors.set(raw, processor);
+    processors.set(key, processor);
   }
   return processor;
 }
@@ -223,7 +271,7 @@ function getProcessor(raw: boolean) {
 export function renderMeetingBody(markdown: string): RenderedBody {
   // Raw HTML and autolinks start with '<'. A body without one has no raw HTML for rehype-raw to
   // parse, and is spared its round trip through an HTML parser, the costliest step of the pipeline.
-  const file = getProcessor(markdown.includes('<')).processSync(markdown);
+  const file = bodyProcessor(markdown.includes('<'), autolinksIn(markdown)).processSync(markdown);
   const removed = [...((file.data.comments as RemovedMarkup[] | undefined) ?? []), ...((file.data.removed as RemovedMarkup[] | undefined) ?? [])];
   return { html: String(file.value), removed: removed.sort((a, b) => a.line - b.line || a.column - b.column) };
 }

@@ -1,6 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { setMessageLang } from '../../../src/lib/messages.ts';
-import { renderMeetingBody } from '../../../src/lib/markdown.ts';
+import { bodyProcessor, renderMeetingBody } from '../../../src/lib/markdown.ts';
 
 // Everything a hostile body could try; none of it may reach the page as markup that runs.
 const HOSTILE = [
@@ -137,5 +138,37 @@ describe('HTML comments in a meeting body', () => {
       expect(rendered.html.trim()).toBe(expected);
       expect(rendered.removed[0]!.message).toMatch(/^'<!-->' đóng chú thích HTML ngay lập tức; phần sau nó đến '-->'/);
     }
+  });
+});
+
+describe('GFM autolink literals, parsed only where a body may hold one', () => {
+  const full = (markdown: string) => bodyProcessor(markdown.includes('<'), 'all').processSync(markdown);
+  const bodiesIn = (dir: URL) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => readFileSync(new URL(name, dir), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
+  const WRITTEN = [
+    'Liên hệ vanphong@camau.gov.vn hoặc mailto:vp@camau.gov.vn để biết thêm.',
+    'Xem www.camau.gov.vn, WWW.CAMAU.GOV.VN và Www.camau.gov.vn/tin-tuc?id=1.',
+    'Nguồn: https://camau.gov.vn/a?b=1&c=2), HTTP://CAMAU.GOV.VN và http://x.vn.',
+    'Một [liên kết](https://camau.gov.vn) và một <https://camau.gov.vn>, không có địa chỉ trần.',
+    'Gần giống mà không phải: www. alone, http:/x, https:, user at camau dot gov dot vn.',
+    '| Cột | Số |\n| --- | --: |\n| a@b.vn | www.x.vn |\n\n~~bỏ~~ và chú thích[^1]\n\n[^1]: https://x.vn\n\n- [x] xong\n- [ ] chưa',
+    '**đậm**www.x.vn_nghiêng_ và `www.code.vn` và email@ở-đây',
+  ];
+
+  it('renders every body as remark-gfm with all of them does', () => {
+    const bodies = [...WRITTEN, ...bodiesIn(new URL('../../../content/', import.meta.url)), ...bodiesIn(new URL('../../fixtures/content/', import.meta.url))];
+    expect(bodies.length).toBeGreaterThan(30);
+    for (const body of bodies) {
+      const reference = full(body);
+      expect(renderMeetingBody(body).html, body).toBe(String(reference.value));
+    }
+  });
+
+  it('leaves them out of a body without "@", "www." or "http(s)://", where they would otherwise be found', () => {
+    expect(String(bodyProcessor(false, 'none').processSync('www.camau.gov.vn a@b.vn').value)).toBe('<p>www.camau.gov.vn a@b.vn</p>');
+    expect(String(bodyProcessor(false, 'web').processSync('www.camau.gov.vn').value)).toBe('<p><a href="http://www.camau.gov.vn">www.camau.gov.vn</a></p>');
+    expect(renderMeetingBody('www.camau.gov.vn a@b.vn').html).toBe('<p><a href="http://www.camau.gov.vn">www.camau.gov.vn</a> <a href="mailto:a@b.vn">a@b.vn</a></p>');
   });
 });
