@@ -9,9 +9,11 @@ const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 /**
  * What the type check reads: not the dependencies (linked), Astro's generated types (made again in the
- * copy), the built sites or the screenshots.
+ * copy), the built sites or the screenshots, nor the build lock (`.build.lock` and its helpers
+ * `.build.lock.PID`, `.build.lock.takeover`), which a build of another test may delete while it is copied.
  */
 const LEFT_OUT = new Set(['node_modules', '.astro', 'dist', '.build-tmp', '.git', 'test/e2e/screenshots'].map((name) => path.join(ROOT, name)));
+const isBuildLock = (source: string) => path.dirname(source) === ROOT && path.basename(source).startsWith('.build.lock');
 
 function astro(args: string[], cwd: string) {
   return spawnSync(process.execPath, [ASTRO, ...args], {
@@ -28,7 +30,7 @@ describe('astro check', () => {
       // A copy of the project, its dependencies linked one by one, so that Astro's and Vite's caches
       // (node_modules/.astro/, .vite/) and generated types (.astro/) are the copy's own: the other tests'
       // builds, which write the project's, go on meanwhile.
-      cpSync(ROOT, copy, { recursive: true, filter: (source) => !LEFT_OUT.has(source) });
+      cpSync(ROOT, copy, { recursive: true, filter: (source) => !LEFT_OUT.has(source) && !isBuildLock(source) });
       mkdirSync(path.join(copy, 'node_modules'));
       for (const name of readdirSync(path.join(ROOT, 'node_modules'))) {
         if (!name.startsWith('.') || name === '.bin') symlinkSync(path.join(ROOT, 'node_modules', name), path.join(copy, 'node_modules', name));
