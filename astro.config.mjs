@@ -8,6 +8,7 @@ import webEditor from './src/integrations/cms.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import shareCards from './src/integrations/share-cards.ts';
 import contentImports from './src/integrations/content-imports.ts';
+import dataStoreModule from './src/integrations/data-store-module.ts';
 
 // The site's own identity (canonical URL, locales) comes from the content folder,
 // so another province deploys the same code with nothing to edit here.
@@ -33,6 +34,8 @@ export default defineConfig({
   integrations: [
     // Astro's lists of what the content imports, written afresh by each build and dev server.
     contentImports(),
+    // The pages read Astro's content store from its file, rather than compile it as a string literal.
+    dataStoreModule(),
     mdx(),
     sitemap({ filter: alternates.filter, serialize: alternates.serialize }),
     // Once the pages are written: the search index (Pagefind) and the share cards, side by side.

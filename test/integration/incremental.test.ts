@@ -63,6 +63,8 @@ describe('a build that copies unchanged pages from the last one', () => {
     const meetingFiles = readdirSync(path.join(content, 'meetings')).filter((name) => name.endsWith('.md')).length;
     const bodies = /bodies: (\d+) rendered, (\d+) as the last read rendered them/.exec(copied);
     expect(bodies?.slice(1).map(Number)).toEqual([1, meetingFiles - 1]);
+    // The pages read the content store from its file (src/integrations/data-store-module.ts), changed as it was.
+    expect(copied).toContain('the pages read the content store from node_modules/.astro/data-store.json');
     const restored = [...copied.matchAll(/(\S+) \(restored\)/g)].map((m) => m[1]);
     // Unchanged pages were copied (K5: its owner, programme and meetings did not change; the national
     // conference: no task, figure or meeting of its level changed; the embeddable page of
