@@ -1,7 +1,9 @@
 // The site's search index, written by Pagefind's Node API into `pagefind/`, as Starlight does. Pagefind
 // is given one record per meeting and task in each language (src/lib/search-records.ts), from the same
 // model as the pages (src/integrations/handoff.ts): it reads them in its own process while Astro
-// writes the pages, and writes the index as soon as it has them, as the pages go on being written.
+// writes the pages, and writes the index as soon as it has them, as the pages go on being written;
+// one language after the other, each by a process of its own.
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -33,7 +35,7 @@ export function recordsOf({ model, paths, bodies }: BuiltSite): SearchRecord[] {
 }
 
 /** Gives `records` to a new Pagefind index, which holds them until it writes them. */
-export async function fillSearchIndex(records: readonly SearchRecord[]): Promise<PagefindIndex> {
+async function fillSearchIndex(records: readonly SearchRecord[]): Promise<PagefindIndex> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
   // Sent many at a time rather than one answer at a time: Pagefind's service takes its messages in
@@ -47,19 +49,47 @@ export async function fillSearchIndex(records: readonly SearchRecord[]): Promise
   return index;
 }
 
-/** Writes the index into `outputPath`. */
-export async function writeSearchIndex(index: PagefindIndex, outputPath: string): Promise<void> {
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
+/** What `pagefind-entry.json` says: Pagefind's version, each language's index, and the characters it keeps in words. */
+interface PagefindEntry {
+  version: string;
+  languages: Record<string, unknown>;
+  include_characters?: string[];
+}
+
+/**
+ * Writes the index of `records` into `outputPath`, one language at a time, each by a Pagefind
+ * service of its own that is stopped once it has written it. Pagefind indexes each language apart
+ * (its files are named by language), so the files are those one service given every record writes,
+ * but for `pagefind-entry.json`, which each service writes with its own language only: it is written
+ * last, with them all. A service holds every record it is given until it writes them, so its memory
+ * at the end is that of one language's records rather than all of them (at the large size, some 240
+ * MB against 350 MB, beside Astro's process).
+ */
+export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<void> {
+  const entryFile = path.join(outputPath, 'pagefind-entry.json');
+  const languages = [...new Set(records.map((record) => record.language))].sort();
+  let entry: PagefindEntry | undefined;
+  for (const language of languages) {
+    try {
+      const index = await fillSearchIndex(records.filter((record) => record.language === language));
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
+    } finally {
+      await pagefind.close();
+    }
+    const own = JSON.parse(readFileSync(entryFile, 'utf8')) as PagefindEntry;
+    entry = entry ? { ...entry, languages: { ...entry.languages, ...own.languages } } : own;
+  }
+  if (entry) writeFileSync(entryFile, JSON.stringify(entry));
 }
 
 /**
  * The integration: once the first page has the site's model, its records are given to Pagefind, and
  * the index is written into the site's folder as soon as Pagefind has them all. The records are made
  * from the model, not read from the pages, so the index need not wait for the last page; and the
- * model is there only once Astro renders pages, after it has emptied that folder. Pagefind's service
- * is stopped, and gives its memory back (some 300 MB at the large size), as soon as the index is
- * written, while Astro goes on writing pages; or, where the index was not written, when the build ends.
+ * model is there only once Astro renders pages, after it has emptied that folder. Each language's
+ * Pagefind service is stopped, and gives its memory back, as soon as it has written that language's
+ * index, while Astro goes on writing pages; or, where the index was not written, when the build ends.
  */
 export default function searchIndex(): AstroIntegration {
   let outDir: string | undefined;
@@ -75,8 +105,7 @@ export default function searchIndex(): AstroIntegration {
         started = performance.now();
         writing = builtSite().then(async (site) => {
           const records = recordsOf(site);
-          await writeSearchIndex(await fillSearchIndex(records), path.join(outDir!, 'pagefind'));
-          await pagefind.close();
+          await writeSearchIndex(records, path.join(outDir!, 'pagefind'));
           return records.length;
         });
         // Its error, if any, is reported where it is awaited.
