@@ -69,7 +69,9 @@ export async function writeSearchIndex(records: readonly SearchRecord[], outputP
   const entryFile = path.join(outputPath, 'pagefind-entry.json');
   const languages = [...new Set(records.map((record) => record.language))].sort();
   let entry: PagefindEntry | undefined;
-  for (const language of languages) {
+  // With no record at all, one index of none, as one service would write it: the search page still
+  // finds Pagefind's script, and says that nothing was found.
+  for (const language of languages.length ? languages : [undefined]) {
     try {
       const index = await fillSearchIndex(records.filter((record) => record.language === language));
       const written = await index.writeFiles({ outputPath });

@@ -53,4 +53,11 @@ describe(writeSearchIndex, () => {
     expect(Object.keys(written)).toEqual(Object.keys(filesIn(together)));
     expect(written).toEqual(filesIn(together));
   });
+
+  it('writes Pagefind\'s files with no language where there is no record, so that the search page loads', async () => {
+    const none = path.join(scratch, 'none');
+    await writeSearchIndex([], none);
+    expect(readdirSync(none)).toContain('pagefind.js');
+    expect(JSON.parse(readFileSync(path.join(none, 'pagefind-entry.json'), 'utf8'))).toMatchObject({ languages: {} });
+  });
 });
