@@ -29,7 +29,6 @@ interface Run {
 function treeRss(root: number): number {
   const parents: Array<{ pid: number; ppid: number }> = [];
   const rss = new Map<number, number>();
-  const commandLines = new Map<number, string>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -39,21 +38,25 @@ function treeRss(root: number): number {
       const ppid = Number(fields[1]);
       rss.set(pid, Number(fields[21]) * 4096);
       parents.push({ pid, ppid });
-      commandLines.set(pid, readFileSync(`/proc/${entry}/cmdline`, 'latin1'));
     } catch {
       // The process ended while we looked.
     }
   }
   const children = Map.groupBy(parents, (p) => p.ppid);
+  const commandLine = (pid: number) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+    } catch {
+      return undefined;
+    }
+  };
   let total = 0;
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
     total += rss.get(pid) ?? 0;
-    for (const { pid: child } of children.get(pid) ?? []) {
-      if (commandLines.get(child) === commandLines.get(pid)) continue;
-      stack.push(child);
-    }
+    const own = children.has(pid) ? commandLine(pid) : undefined;
+    for (const { pid: child } of children.get(pid) ?? []) if (own === undefined || commandLine(child) !== own) stack.push(child);
   }
   return total;
 }

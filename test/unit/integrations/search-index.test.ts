@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSearchIndex } from '../../../src/integrations/search-index.ts';
 import type { SearchRecord } from '../../../src/lib/search-records.ts';
+import { filesIn } from '../../helpers/built-site.ts';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'nq57-search-'));
 afterAll(async () => {
@@ -27,13 +28,8 @@ const RECORDS = [
 ];
 
 /** Every file under `dir`, by its path there, with its bytes. */
-function filesIn(dir: string, base = dir): Record<string, Buffer> {
-  return Object.fromEntries(
-    readdirSync(dir).sort().flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? Object.entries(filesIn(full, base)) : [[path.relative(base, full), readFileSync(full)]];
-    }),
-  );
+function contentsOf(dir: string): Record<string, Buffer> {
+  return Object.fromEntries(filesIn(dir).sort().map((file) => [file, readFileSync(path.join(dir, file))]));
 }
 
 describe(writeSearchIndex, () => {
@@ -49,9 +45,9 @@ describe(writeSearchIndex, () => {
 
     const entry = JSON.parse(readFileSync(path.join(apart, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     expect(Object.fromEntries(Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]))).toEqual({ en: 2, vi: 3 });
-    const written = filesIn(apart);
-    expect(Object.keys(written)).toEqual(Object.keys(filesIn(together)));
-    expect(written).toEqual(filesIn(together));
+    const written = contentsOf(apart);
+    expect(Object.keys(written)).toEqual(Object.keys(contentsOf(together)));
+    expect(written).toEqual(contentsOf(together));
   });
 
   it('writes Pagefind\'s files with no language where there is no record, so that the search page loads', async () => {
