@@ -1,11 +1,11 @@
 // The built site as a reader meets it, in Debian's Chromium: every page, every link, both widths,
 // with JavaScript off, and search.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run.ts';
-import { ElementKinds, axeContext, axeViolations, progress } from '../helpers/browser.ts';
+import { DISABLED_FEATURES, ElementKinds, axeContext, axeViolations, progress } from '../helpers/browser.ts';
 import { openBuilt } from '../helpers/site.ts';
 import { builtFixture } from '../helpers/fixture-build.ts';
 import { sitePages } from '../helpers/built-site.ts';
@@ -117,6 +117,33 @@ describe('key pages at 390 px and 1280 px', () => {
     expect(charts).toBeGreaterThan(4);
     await page.close();
   }, 60_000);
+});
+
+/** The arguments of each process this one started, by its command line in /proc. */
+function childCommandLines(): string[][] {
+  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((pid) => {
+    try {
+      // The parent's pid is the fourth field of `stat`, after the name in parentheses.
+      const parent = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+      return parent === process.pid ? [readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')] : [];
+    } catch {
+      return []; // ended meanwhile
+    }
+  });
+}
+
+describe('Chromium as the tests start it', () => {
+  it('switches off every feature Playwright switches off, and RenderDocument', () => {
+    const chromium = childCommandLines().find((args) => args.some((arg) => arg.startsWith('--remote-debugging-pipe')));
+    expect(chromium, 'the Chromium started for this file').toBeDefined();
+    const lists = chromium!.filter((arg) => arg.startsWith('--disable-features=')).map((arg) => arg.slice('--disable-features='.length).split(','));
+    // Playwright's own, then the one of helpers/browser.ts, which Chromium keeps, as it keeps the last.
+    expect(lists.length).toBeGreaterThanOrEqual(2);
+    const kept = lists.at(-1)!;
+    expect(kept).toEqual(DISABLED_FEATURES);
+    expect(lists.flat().filter((feature) => feature && !kept.includes(feature))).toEqual([]);
+    expect(kept).toContain('RenderDocument');
+  });
 });
 
 describe('with JavaScript off', () => {
