@@ -110,11 +110,9 @@ async function build(content: string, site: string, pause: number): Promise<Run>
   return { ...result, cleanupSeconds: (performance.now() - ended) / 1000 };
 }
 
+/** Every file under `dir`, as a path that starts with it. */
 function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 function weights(site: string, page: string) {

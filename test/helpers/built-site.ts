@@ -1,5 +1,6 @@
 // Checks of a built site with outside tools: every page against html-validate with the project's
 // configuration, and every data file against the JSON Schema the site publishes for it.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
@@ -13,6 +14,11 @@ export function filesIn(dir: string, base = dir): string[] {
     const full = path.join(dir, name);
     return statSync(full).isDirectory() ? filesIn(full, base) : [path.relative(base, full).split(path.sep).join('/')];
   });
+}
+
+/** The SHA-256 of every file of a folder, by its path from the folder (as `filesIn` gives it), in order. */
+export function fileDigests(dir: string): Record<string, string> {
+  return Object.fromEntries(filesIn(dir).sort().map((file) => [file, createHash('sha256').update(readFileSync(path.join(dir, file))).digest('hex')]));
 }
 
 /**

@@ -1,6 +1,5 @@
 // Builds the fixture of a province this project never shipped and checks the data files against
 // counts worked out by hand from the contract's counting rules (as of 2025-10-01, see the fixture).
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, ROOT, runScript } from '../helpers/run.ts';
 import { withProject } from '../helpers/project-lock.ts';
 import { builtFixture } from '../helpers/fixture-build.ts';
+import { fileDigests } from '../helpers/built-site.ts';
 
 // This file's builds go to a file system of their own where there is one with room for three sites
 // (/dev/shm, in memory): Astro renames files from the project's .astro/ folder into its output, which
@@ -18,19 +18,6 @@ const work = mkdtempSync(path.join(inMemory ? '/dev/shm' : tmpdir(), 'nq57-build
 const outA = path.join(work, 'a', 'dist');
 // A second build of the same folder: the one the global setup made for the test files that read it.
 const outB = builtFixture('valid').out;
-
-function listFiles(dir: string, base = dir): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full, base) : [path.relative(base, full)];
-  });
-}
-
-function digest(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    listFiles(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]),
-  );
-}
 
 function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(path.join(outA, file), 'utf8')) as T;
@@ -83,7 +70,7 @@ describe('npm run build on a content folder the project never saw', () => {
     expect(readFileSync(path.join(workDir, 'replaced', 'marker.txt'), 'utf8')).toBe('the site before');
     // Share images are placed as links to their cached files, so the site holds the same bytes.
     const share = 'meetings/2025-09-25-hop-quy-3/share.png';
-    expect(digest(outA)[share]).toBe(digest(outB)[share]);
+    expect(fileDigests(outA)[share]).toBe(fileDigests(outB)[share]);
     // Linked where the cache (under node_modules/) and the site are on one file system, copied elsewhere.
     for (const out of [outA, outB]) {
       const oneFileSystem = statSync('node_modules').dev === statSync(out).dev;
@@ -194,12 +181,12 @@ describe('npm run build on a content folder the project never saw', () => {
   it('builds the same bytes twice from the same content and as-of date, also into another file system', () => {
     expect(existsSync(path.join(outB, 'index.html'))).toBe(true);
     if (inMemory) expect(statSync(outA).dev).not.toBe(statSync('node_modules').dev);
-    expect(digest(outB)).toEqual(digest(outA));
+    expect(fileDigests(outB)).toEqual(fileDigests(outA));
   });
 
   it('leaves the last good site as it was when the content is invalid, also after a build stopped between the two renames of its swap', async () => {
     writeFileSync(path.join(outA, 'marker.txt'), 'last good site');
-    const before = digest(outA);
+    const before = fileDigests(outA);
     // What a build stopped there leaves: dist/ moved to .build-tmp/replaced/ (the one from the
     // build before it having been set aside when it started), and no new site yet.
     const replaced = path.join(workDir, 'replaced');
@@ -210,7 +197,7 @@ describe('npm run build on a content folder the project never saw', () => {
     expect(failed.stderr).toContain("tasks/a.yaml:5:11: error: status 'done' không phải một trong các giá trị");
     expect(failed.stderr).toMatch(/build: \d+ lỗi trong nội dung; không dựng trang nào và .* giữ nguyên/);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
-    expect(digest(outA)).toEqual(before);
+    expect(fileDigests(outA)).toEqual(before);
     expect(await afterDeleting(workDir)).toEqual([]);
   }, 300_000);
 });

@@ -1,10 +1,11 @@
 // The charts of a built fixture: their tables hold the numbers of progress.json, and pages carry
 // JavaScript only where a chart or search needs it, within the size budget.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { builtFixture } from '../helpers/fixture-build.ts';
+import { sitePages } from '../helpers/built-site.ts';
 
 const { out, read } = builtFixture('valid');
 const JS_BUDGET = 70 * 1024;
@@ -17,13 +18,9 @@ function tableRows(html: string, id: string): string[][] {
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '').trim()));
 }
 
-function pages(dir = out): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    // The web editor (admin/) is no page of the site: its own tests are in web-editor.test.ts and below.
-    if (dir === out && name === 'admin') return [];
-    return statSync(full).isDirectory() ? pages(full) : name === 'index.html' ? [path.relative(out, full)] : [];
-  });
+/** Each page's file, from the site's root (the web editor's are tested in web-editor.test.ts and below). */
+function pages(): string[] {
+  return sitePages(out).map((url) => `${url.slice(1)}index.html`);
 }
 
 /** Every script a page loads, including the chunks its scripts import later. */

@@ -2,30 +2,19 @@
 // (Astro's incremental build, keyed by src/lib/page-keys.ts). After changes to what pages show through
 // another file (a unit's name, a meeting's title, a programme's number, a task's title), each touching
 // other pages, the site built so is byte for byte the site a build that renders every page makes.
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, ROOT, runScript } from '../helpers/run.ts';
 import { withProject } from '../helpers/project-lock.ts';
+import { fileDigests } from '../helpers/built-site.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'nq57-incremental-'));
 const content = path.join(work, 'content');
 const KEPT_PAGES = path.join(ROOT, 'node_modules/.astro/incremental-build.json');
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function files(dir: string, base = dir): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? files(full, base) : [path.relative(base, full)];
-  });
-}
-
-function digests(dir: string): Record<string, string> {
-  return Object.fromEntries(files(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]));
-}
 
 function edit(file: string, from: string, to: string): void {
   const full = path.join(content, file);
@@ -78,7 +67,7 @@ describe('a build that copies unchanged pages from the last one', () => {
     }
     expect(readFileSync(path.join(work, 'copied/tasks/K4/index.html'), 'utf8')).toContain('Sở Nội vụ tỉnh Mẫu');
     expect(readFileSync(path.join(work, 'copied/meetings/2025-09-25-hop-quy-3/index.html'), 'utf8')).toContain('Thuê dịch vụ trung tâm dữ liệu của tỉnh');
-    expect(digests(path.join(work, 'copied'))).toEqual(digests(fresh));
+    expect(fileDigests(path.join(work, 'copied'))).toEqual(fileDigests(fresh));
     expect(existsSync(KEPT_PAGES)).toBe(true);
   }, 300_000);
 });
