@@ -91,7 +91,7 @@ export async function writeSearchIndex(records: readonly SearchRecord[], outputP
  * from the model, not read from the pages, so the index need not wait for the last page; and the
  * model is there only once Astro renders pages, after it has emptied that folder. Each language's
  * Pagefind service is stopped, and gives its memory back, as soon as it has written that language's
- * index, while Astro goes on writing pages; or, where the index was not written, when the build ends.
+ * index (or failed to), while Astro goes on writing pages.
  */
 export default function searchIndex(): AstroIntegration {
   let outDir: string | undefined;
@@ -114,13 +114,9 @@ export default function searchIndex(): AstroIntegration {
         writing.catch(() => undefined);
       },
       'astro:build:done': async ({ logger }) => {
-        try {
-          if (!writing) return;
-          const records = await writing;
-          logger.info(`search index of ${records} pages in ${Math.round(performance.now() - started)} ms`);
-        } finally {
-          await pagefind.close();
-        }
+        if (!writing) return;
+        const records = await writing;
+        logger.info(`search index of ${records} pages in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

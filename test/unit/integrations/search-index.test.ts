@@ -5,7 +5,7 @@ import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSearchIndex } from '../../../src/integrations/search-index.ts';
 import type { SearchRecord } from '../../../src/lib/search-records.ts';
-import { filesIn } from '../../helpers/built-site.ts';
+import { fileDigests } from '../../helpers/built-site.ts';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'nq57-search-'));
 afterAll(async () => {
@@ -27,11 +27,6 @@ const RECORDS = [
   record('vi', '/tasks/K2/', 'K2: Số hoá hồ sơ', 'K2 Số hoá hồ sơ hành chính'),
 ];
 
-/** Every file under `dir`, by its path there, with its bytes. */
-function contentsOf(dir: string): Record<string, Buffer> {
-  return Object.fromEntries(filesIn(dir).sort().map((file) => [file, readFileSync(path.join(dir, file))]));
-}
-
 describe(writeSearchIndex, () => {
   it("writes, one language at a time, the files one Pagefind index of every record writes", async () => {
     const apart = path.join(scratch, 'apart');
@@ -45,9 +40,9 @@ describe(writeSearchIndex, () => {
 
     const entry = JSON.parse(readFileSync(path.join(apart, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     expect(Object.fromEntries(Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]))).toEqual({ en: 2, vi: 3 });
-    const written = contentsOf(apart);
-    expect(Object.keys(written)).toEqual(Object.keys(contentsOf(together)));
-    expect(written).toEqual(contentsOf(together));
+    const written = fileDigests(apart);
+    expect(Object.keys(written)).toEqual(Object.keys(fileDigests(together)));
+    expect(written).toEqual(fileDigests(together));
   });
 
   it('writes Pagefind\'s files with no language where there is no record, so that the search page loads', async () => {
