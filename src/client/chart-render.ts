@@ -12,7 +12,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
-import type { ChartConfiguration, Plugin } from 'chart.js';
+import type { ChartConfiguration, ChartType, Plugin } from 'chart.js';
 import type { ChartPayload } from './chart-element.ts';
 
 // Only the parts the site's charts use.
@@ -96,7 +96,7 @@ export function renderChart(canvas: HTMLCanvasElement, payload: ChartPayload): C
       showLine: false,
     });
   });
-  return new Chart(canvas, {
+  const config: ChartConfiguration = {
     type,
     data: { labels: payload.kind === 'doughnut' ? payload.series.map((s) => s.label) : payload.labels, datasets },
     options: {
@@ -108,5 +108,6 @@ export function renderChart(canvas: HTMLCanvasElement, payload: ChartPayload): C
       scales: payload.kind === 'doughnut' ? {} : { x: { stacked }, y: { stacked, beginAtZero: true, ticks: { precision: 0 } } },
     },
     plugins: crowded ? [] : [valueLabels],
-  } as ChartConfiguration);
+  };
+  return new Chart<ChartType>(canvas, config);
 }
