@@ -96,13 +96,16 @@ describe('key pages at 390 px and 1280 px', () => {
         await page.goto(site.url + url);
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(scrollWidth, `${url} at ${width}`).toBeLessThanOrEqual(width + 1);
-        // A screen as tall as the page, as a whole-page screenshot takes it: every chart comes into
-        // view, and the screenshot waits until each one is drawn.
-        await page.setViewportSize({ width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
-        await page.waitForFunction(() => [...document.querySelectorAll('app-chart')].every((chart) => chart.classList.contains('app-chart--drawn')), null, { timeout: 15_000 });
+        // On a page with charts, a screen as tall as the page, as a whole-page screenshot takes it:
+        // every chart comes into view, and the screenshot waits until each one is drawn.
+        const charts = await page.locator('app-chart').count();
+        if (charts) {
+          await page.setViewportSize({ width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+          await page.waitForFunction(() => [...document.querySelectorAll('app-chart')].every((chart) => chart.classList.contains('app-chart--drawn')), null, { timeout: 15_000 });
+        }
         const name = url.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'home';
         await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-        await page.setViewportSize({ width, height: 900 });
+        if (charts) await page.setViewportSize({ width, height: 900 });
       }
       await page.close();
     }
