@@ -135,6 +135,20 @@ function childCommandLines(): string[][] {
   });
 }
 
+describe('axe as the tests run it', () => {
+  it('reports what a page gets wrong, the layout rules only when asked', async () => {
+    const withAxe = await axeContext(site.browser);
+    const page = await withAxe.newPage();
+    await page.goto(`${site.url}/about/`);
+    // An image with no text, a link with no name, and grey on white below 4.5:1, added to a built page.
+    await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/favicon.svg"><a href="/"></a><p style="color: #aaa">Chữ nhạt</p>'));
+    const rules = (violations: string[]) => violations.map((line) => line.split(' ')[0]).sort();
+    expect(rules(await axeViolations(page))).toEqual(['color-contrast', 'image-alt', 'link-name']);
+    expect(rules(await axeViolations(page, { layout: false }))).toEqual(['image-alt', 'link-name']);
+    await withAxe.close();
+  });
+});
+
 describe('Chromium as the tests start it', () => {
   it('switches off every feature Playwright switches off, and RenderDocument', () => {
     const chromium = childCommandLines().find((args) => args.some((arg) => arg.startsWith('--remote-debugging-pipe')));
