@@ -70,7 +70,7 @@ describe('npm run build on a content folder the project never saw', () => {
     expect(readFileSync(path.join(workDir, 'replaced', 'marker.txt'), 'utf8')).toBe('the site before');
     // Share images are placed as links to their cached files, so the site holds the same bytes.
     const share = 'meetings/2025-09-25-hop-quy-3/share.png';
-    expect(fileDigests(outA)[share]).toBe(fileDigests(outB)[share]);
+    expect(readFileSync(path.join(outA, share)).equals(readFileSync(path.join(outB, share)))).toBe(true);
     // Linked where the cache (under node_modules/) and the site are on one file system, copied elsewhere.
     for (const out of [outA, outB]) {
       const oneFileSystem = statSync('node_modules').dev === statSync(out).dev;
