@@ -19,7 +19,7 @@ declare module 'vitest' {
 
 export default function setup(project: TestProject): () => void {
   const work = mkdtempSync(path.join(tmpdir(), 'nq57-shared-'));
-  // The lock of this run's builds, dev server and `astro check` (test/helpers/project-lock.ts): the
+  // The lock of this run's builds and dev server (test/helpers/project-lock.ts): the
   // test files' processes, started after this, inherit it.
   process.env.NQ57_PROJECT_LOCK = path.join(work, 'project.lock');
   // Node keeps the code it compiles for the scripts the tests start again and again (validate, the
