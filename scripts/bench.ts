@@ -4,7 +4,7 @@
 // Usage: npm run bench [-- --small 500 --large 2000 --shapes standard,long-bodies --settle 61]
 import { execFileSync, spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateFixture, SHAPES } from './generate-fixture.ts';
@@ -110,6 +110,17 @@ async function build(content: string, site: string, pause: number): Promise<Run>
   return { ...result, cleanupSeconds: (performance.now() - ended) / 1000 };
 }
 
+/**
+ * A content commit, which is what CI rebuilds on: a paragraph added at the end of one Markdown file
+ * (`file`, or else the newest meeting's file in `dir`: the Vietnamese one, named last). Each call adds
+ * another, so that every rebuild has a change to take in, as ours and bare Astro's both must.
+ */
+let commits = 0;
+function commitOneChange(dir: string, file?: string): void {
+  const target = file ?? readdirSync(dir).filter((name) => name.endsWith('.md')).sort().at(-1)!;
+  appendFileSync(path.join(dir, target), `\nĐoạn bổ sung số ${++commits} của một lần sửa nội dung.\n`);
+}
+
 /** Every file under `dir`, as a path that starts with it. */
 function walk(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
@@ -144,7 +155,9 @@ async function benchShape(work: string, shape: Shape, small: number, large: numb
     // A cold build: no share images or Astro caches from earlier runs.
     rmSync('node_modules/.astro', { recursive: true, force: true });
     const cold = await build(content, site, pause);
-    // A rebuild as CI runs it on a content commit: the share images of the last build restored from its cache.
+    // A rebuild as CI runs it on a content commit (one meeting's body changed): Astro's store and
+    // the share images of the last build kept.
+    commitOneChange(path.join(content, 'meetings'));
     const rebuild = await build(content, site, pause);
     const pages = walk(site).filter((f) => f.endsWith('.html')).length;
     results[name] = { build: cold, rebuild, validate, pages, site };
@@ -167,6 +180,8 @@ async function benchShape(work: string, shape: Shape, small: number, large: numb
   const bareBuild = async (cold = false) => {
     rmSync(path.join(bare, 'dist'), { recursive: true, force: true });
     if (cold) rmSync(path.join(bare, '.astro-cache'), { recursive: true, force: true });
+    // A rebuild takes in a content commit, as ours does: one page's Markdown changed.
+    else commitOneChange(barePages, 'p-0.md');
     await settle(pause);
     return run([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], { ASTRO_OUT_DIR: path.join(bare, 'dist'), ASTRO_CACHE_DIR: path.join(bare, '.astro-cache'), BARE_PAGES_DIR: barePages }, bare);
   };
@@ -182,6 +197,7 @@ async function benchShape(work: string, shape: Shape, small: number, large: numb
   const ourColds = [largest.build, await oursAgain()];
   bareColds.push(await bareBuild(true));
   const bareRebuilds = [await bareBuild()];
+  commitOneChange(path.join(work, 'large-content/meetings'));
   const ourRebuilds = [largest.rebuild, await oursAgain()];
   bareRebuilds.push(await bareBuild());
   const best = (runs: Run[]): Run => ({ ...runs.reduce((a, b) => (a.seconds <= b.seconds ? a : b)), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) });
