@@ -253,6 +253,27 @@ function remarkGfmFor(autolinks: Autolinks) {
   };
 }
 
+/**
+ * What may follow a link's `](` or a definition's `]:` for the sanitiser to keep the link as it is: a
+ * web, mail or phone address, or an address without a scheme, written plainly (no entity or escape that
+ * could spell a scheme, no parenthesis), then a space, a newline, `)` or the end.
+ */
+const KEPT_DESTINATION = /^\s*(?!\s)(?:(?:https?:\/\/|mailto:|tel:)[^\s<>&\\()]*|[^\s:<>&\\()]*)(?:\s|\)|$)/;
+
+/**
+ * Whether the sanitiser could remove anything from a body in `markdown`. Only raw HTML, a comment or
+ * an autolink (`<`), an image (`![`), and a link or definition to an address it refuses can lead to a
+ * removal. A text with none of these renders with nothing removed (markdown.test.ts tries it on
+ * generated bodies), so a check that needs only the removals need not render it.
+ */
+export function mayLoseMarkup(markdown: string): boolean {
+  if (markdown.includes('<') || markdown.includes('![')) return true;
+  for (const link of markdown.matchAll(/\][(:]/g)) {
+    if (!KEPT_DESTINATION.test(markdown.slice(link.index + 2, link.index + 2050))) return true;
+  }
+  return false;
+}
+
 const processors = new Map<string, Processor<any, any, any, any, string>>();
 
 /** The processor for a body with raw HTML or not, and with the autolink literals it may hold. */
