@@ -15,7 +15,6 @@ const FIRST = [
   'test/integration/partial-registry.test.ts',
   'test/e2e/long-history.test.ts',
   'test/e2e/hostile.test.ts',
-  'test/integration/hostile-values.test.ts',
   'test/integration/incremental.test.ts',
   'test/integration/typecheck.test.ts',
   'test/integration/dev-server.test.ts',

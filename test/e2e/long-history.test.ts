@@ -16,7 +16,7 @@ let home: string;
 beforeAll(async () => {
   site = await buildAndOpen('long', (work) => {
     const content = path.join(work, 'content');
-    generateFixture(content, 60, 150);
+    generateFixture(content, 60, 30);
     return content;
   });
   home = readFileSync(path.join(site.out, 'index.html'), 'utf8');

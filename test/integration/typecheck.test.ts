@@ -35,9 +35,8 @@ describe('astro check', () => {
       for (const name of readdirSync(path.join(ROOT, 'node_modules'))) {
         if (!name.startsWith('.') || name === '.bin') symlinkSync(path.join(ROOT, 'node_modules', name), path.join(copy, 'node_modules', name));
       }
-      const sync = astro(['sync'], copy);
-      expect(sync.status, sync.stdout + sync.stderr).toBe(0);
-      const result = astro(['check', '--noSync'], copy);
+      // `astro check` makes Astro's generated types first, as `astro sync` does, in the same process.
+      const result = astro(['check'], copy);
       // Every file of the project was in the copy that was checked.
       const sources = readdirSync(path.join(ROOT, 'src'), { recursive: true }).filter((file) => /\.(ts|astro)$/.test(String(file))).length;
       expect(Number(/Result \((\d+) files\)/.exec(result.stdout)?.[1])).toBeGreaterThanOrEqual(sources);

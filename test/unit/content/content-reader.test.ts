@@ -16,7 +16,7 @@ generateFixture(generated, 120, 160);
 afterAll(() => rmSync(generated, { recursive: true, force: true }));
 
 const FOLDERS = [
-  ...['test/fixtures/content/valid', 'test/fixtures/content/invalid', 'test/fixtures/content/hostile-bodies', 'content'].map((f) => [f, path.resolve(f)]),
+  ...['test/fixtures/content/valid', 'test/fixtures/content/invalid', 'test/fixtures/content/hostile', 'content'].map((f) => [f, path.resolve(f)]),
   ['a generated folder of 120 meetings', generated],
 ];
 
@@ -81,7 +81,7 @@ describe(readContentOnTwoThreads, () => {
   // what is removed from a body is reported from both threads.
   const mixed = mkdtempSync(path.join(os.tmpdir(), 'nq57-two-threads-'));
   cpSync(generated, mixed, { recursive: true });
-  const hostile = path.resolve('test/fixtures/content/hostile-bodies/meetings');
+  const hostile = path.resolve('test/fixtures/content/hostile/meetings');
   for (const name of readdirSync(hostile)) {
     // Once among the first files, once after the last: each thread has some.
     cpSync(path.join(hostile, name), path.join(mixed, 'meetings', name.replace(/^\d{4}-\d{2}-\d{2}/, '2024-01-01')));
