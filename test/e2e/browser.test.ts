@@ -45,8 +45,9 @@ describe('every page of the built site', () => {
       if (i % 20 === 0) progress('browser', `axe: page ${i + 1} of ${list.length} (${url})`);
       const response = await page.goto(site.url + url);
       if (response?.status() !== 200) problems.push(`${url}: HTTP ${response?.status()}`);
-      // The language as served, read from the file: a round trip to the page for each would cost 2 s.
-      const lang = /<html lang="([^"]*)"/.exec(readFileSync(path.join(out, url, 'index.html'), 'utf8'))?.[1];
+      // Read in the page's own world: a locator (`page.getAttribute`) first sets up Playwright's script
+      // in a world of its own on each page (6.9 s of this pass's 21.8 s on the fixture's 96 pages; 1.6 s so).
+      const lang = await page.evaluate(() => document.documentElement.lang);
       const expected = url.startsWith('/en/') ? 'en' : 'vi';
       if (lang !== expected) problems.push(`${url}: lang ${lang}, expected ${expected}`);
       const layout = await kinds.isNew(page);
