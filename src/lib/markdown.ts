@@ -258,7 +258,7 @@ function remarkGfmFor(autolinks: Autolinks) {
  * web, mail or phone address, or an address without a scheme, written plainly (no entity or escape that
  * could spell a scheme, no parenthesis), then a space, a newline, `)` or the end.
  */
-const KEPT_DESTINATION = /^\s*(?!\s)(?:(?:https?:\/\/|mailto:|tel:)[^\s<>&\\()]*|[^\s:<>&\\()]*)(?:\s|\)|$)/;
+const KEPT_DESTINATION = /\s*(?!\s)(?:(?:https?:\/\/|mailto:|tel:)[^\s<>&\\()]*|[^\s:<>&\\()]*)(?:\s|\)|$)/y;
 
 /**
  * Whether the sanitiser could remove anything from a body in `markdown`. Only raw HTML, a comment or
@@ -269,7 +269,9 @@ const KEPT_DESTINATION = /^\s*(?!\s)(?:(?:https?:\/\/|mailto:|tel:)[^\s<>&\\()]*
 export function mayLoseMarkup(markdown: string): boolean {
   if (markdown.includes('<') || markdown.includes('![')) return true;
   for (const link of markdown.matchAll(/\][(:]/g)) {
-    if (!KEPT_DESTINATION.test(markdown.slice(link.index + 2, link.index + 2050))) return true;
+    // Tried where the address starts, against the whole text: an address of any length is read to its end.
+    KEPT_DESTINATION.lastIndex = link.index + 2;
+    if (!KEPT_DESTINATION.test(markdown)) return true;
   }
   return false;
 }

@@ -213,6 +213,8 @@ describe(mayLoseMarkup, () => {
       '<b onclick="x">b</b>', '<!-- <script> -->', '<javascript:alert(1)>', '[x](javascript:alert(1))', '![ảnh](https://camau.gov.vn/a.png)',
       '[x][r]\n\n[r]: javascript:alert(1)', '[^1]\n\n[^1]: <b onclick="x">b</b>',
       '[x](&#106;avascript:alert(1))', '[x](java\\script:alert(1))', '[x][r]\n\n[r]:\n  data:text/html,x',
+      // A scheme far into a long address.
+      `[x](${'a'.repeat(3000)}:alert(1))`,
     ];
     for (const body of LOSING) {
       expect(renderMeetingBody(body).removed.length, body).toBeGreaterThan(0);
