@@ -22,7 +22,6 @@ const MEETING = 'meetings/2025-09-01-gia-tri-doc-hai/index.html';
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'atom:link'].includes(name) });
 const pages = () => filesIn(out).filter((f) => f.endsWith('.html'));
 
-
 describe('pages', () => {
   it('pass html-validate with the committed configuration, which reports obsolete markup', async () => {
     expect(await htmlValidateSite(out)).toEqual([]);
@@ -161,7 +160,8 @@ describe('a hostile meeting body', () => {
   it('publishes, with a warning at the line of each piece of markup removed', () => {
     const result = runScript('validate.ts', [], { CONTENT_DIR: fixture('hostile') });
     expect(result.status).toBe(0);
-    const warnings = result.stdout.split('\n').filter((l) => l.includes(': warning: '));
+    // The body's own warnings: the meeting of hostile values has some of its own.
+    const warnings = result.stdout.split('\n').filter((l) => l.startsWith('meetings/2025-08-15-noi-dung-doc-hai.vi.md:') && l.includes(': warning: '));
     const lines = warnings.map((l) => Number(l.split(':')[1]));
     for (const line of [11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35]) expect(lines, `line ${line}\n${result.stdout}`).toContain(line);
   });
