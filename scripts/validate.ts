@@ -4,13 +4,10 @@
 
 export {};
 
-/** What rendering a body without markup to remove would report. */
-const NOTHING_REMOVED = { html: '', removed: [] };
-
 async function main(): Promise<number> {
   const { contentDir } = await import('../src/content/reader.ts');
   const { readContentOnTwoThreads } = await import('../src/content/two-threads.ts');
-  const { mayLoseMarkup } = await import('../src/lib/markdown.ts');
+  const { mayLoseMarkup, NOT_RENDERED } = await import('../src/lib/markdown.ts');
   const { formatProblems, parseValidateArgs } = await import('../src/cli/report.ts');
   const { msg, msgCount, splitLangArg } = await import('../src/lib/messages.ts');
   const { chooseMessageLang } = await import('../src/content/site-config.ts');
@@ -28,7 +25,7 @@ async function main(): Promise<number> {
   }
   // Of a body, validate reports only what the sanitiser removes: a file that holds no markup it could
   // remove (most minutes are plain text) is not rendered, its most costly step.
-  const { problems } = await readContentOnTwoThreads(dir, { renderedBefore: (_file, text) => (mayLoseMarkup(text) ? undefined : NOTHING_REMOVED) });
+  const { problems } = await readContentOnTwoThreads(dir, { renderedBefore: (_file, text) => (mayLoseMarkup(text) ? undefined : NOT_RENDERED) });
   const output = formatProblems(problems, args.format, dir);
   if (output) process.stdout.write(output);
   const errors = problems.filter((p) => p.severity === 'error').length;

@@ -6,6 +6,7 @@ import { suggestIsoDate, suggestValue } from '../lib/suggest.ts';
 import { defaultLocale } from '../lib/content-model.ts';
 import type { ContentModel } from '../lib/content-model.ts';
 import { contentDir, readContent } from '../content/reader.ts';
+import { NOT_RENDERED } from '../lib/markdown.ts';
 import { chooseMessageLang } from '../content/site-config.ts';
 import type { Site } from '../schemas/index.ts';
 import type { Question } from './prompt.ts';
@@ -31,8 +32,6 @@ export type ScaffoldStart =
       langs: [string, ...string[]];
     };
 
-/** No body: a meeting body's rendering is most of a read's time, and no scaffold uses it. */
-const NO_BODY = { html: '', removed: [] };
 
 /**
  * Starts a scaffold command: messages in the site's language (or `--lang`), the flags of `argv`, and
@@ -49,7 +48,8 @@ export function startScaffold(command: keyof typeof USAGE, argv: readonly string
     process.stdout.write(`${msg(USAGE[command])}\n`);
     return { exitCode: 0 };
   }
-  const { model } = readContent(dir, { renderedBefore: () => NO_BODY });
+  // No body rendered: a meeting body's rendering is most of a read's time, and no scaffold uses it.
+  const { model } = readContent(dir, { renderedBefore: () => NOT_RENDERED });
   if (!model) return { exitCode: fail(msg('scaffold.siteInvalid')) };
   return { dir, flags, fail, model, langs: siteLanguages(model.site) };
 }

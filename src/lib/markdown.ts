@@ -254,11 +254,14 @@ function remarkGfmFor(autolinks: Autolinks) {
 }
 
 /**
- * What may follow a link's `](` or a definition's `]:` for the sanitiser to keep the link as it is: a
- * web, mail or phone address, or an address without a scheme, written plainly (no entity or escape that
+ * What may follow a link's `](` or a definition's `]:` for the sanitiser to keep the link as it is: an
+ * address with a scheme the schema allows, or with none, written plainly (no entity or escape that
  * could spell a scheme, no parenthesis), then a space, a newline, `)` or the end.
  */
-const KEPT_DESTINATION = /\s*(?!\s)(?:(?:https?:\/\/|mailto:|tel:)[^\s<>&\\()]*|[^\s:<>&\\()]*)(?:\s|\)|$)/y;
+const KEPT_DESTINATION = new RegExp(String.raw`\s*(?!\s)(?:(?:${BODY_SCHEMA.protocols!.href!.join('|')}):[^\s<>&\\()]*|[^\s:<>&\\()]*)(?:\s|\)|$)`, 'y');
+
+/** A body's rendering where none was made: for a reader that needs no body, or a body with nothing to remove (`mayLoseMarkup`). */
+export const NOT_RENDERED: RenderedBody = { html: '', removed: [] };
 
 /**
  * Whether the sanitiser could remove anything from a body in `markdown`. Only raw HTML, a comment or

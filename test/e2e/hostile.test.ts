@@ -19,6 +19,8 @@ import type { OpenSite } from '../helpers/site.ts';
 const { out, read } = builtFixture('hostile');
 const SITE = 'https://hostile.example';
 const MEETING = 'meetings/2025-09-01-gia-tri-doc-hai/index.html';
+/** The meeting whose body tries every way to run script. */
+const PAGE = '/meetings/2025-08-15-noi-dung-doc-hai/';
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'atom:link'].includes(name) });
 const pages = () => filesIn(out).filter((f) => f.endsWith('.html'));
 
@@ -148,7 +150,6 @@ describe('data files', () => {
   });
 });
 
-const PAGE = '/meetings/2025-08-15-noi-dung-doc-hai/';
 
 describe('a hostile meeting body', () => {
   let site: OpenSite;
