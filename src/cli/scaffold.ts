@@ -32,7 +32,6 @@ export type ScaffoldStart =
       langs: [string, ...string[]];
     };
 
-
 /**
  * Starts a scaffold command: messages in the site's language (or `--lang`), the flags of `argv`, and
  * the content read. `--help` prints the usage line and ends the command before the content is read;

@@ -4,6 +4,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { contentDir } from './reader.ts';
 import { readContentOnTwoThreads } from './two-threads.ts';
 import type { ContentRead, RenderedBefore } from './reader.ts';
+import { NOT_RENDERED } from '../lib/markdown.ts';
 import type { RenderedBody } from '../lib/markdown.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { chooseMessageLang } from './site-config.ts';
@@ -149,7 +150,7 @@ async function fill(kind: Kind, dir: string, read: ContentRead, context: LoaderC
         kept.add(id);
         continue;
       }
-      const rendered = read.rendered.get(meeting.file) ?? { html: '', removed: [] };
+      const rendered = read.rendered.get(meeting.file) ?? NOT_RENDERED;
       const metadata: StoredRendering = { source, file: meeting.file, removed: rendered.removed };
       set({
         id,

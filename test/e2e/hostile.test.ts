@@ -19,8 +19,9 @@ import type { OpenSite } from '../helpers/site.ts';
 const { out, read } = builtFixture('hostile');
 const SITE = 'https://hostile.example';
 const MEETING = 'meetings/2025-09-01-gia-tri-doc-hai/index.html';
-/** The meeting whose body tries every way to run script. */
+/** The meeting whose body tries every way to run script: its page, and its file in the fixture. */
 const PAGE = '/meetings/2025-08-15-noi-dung-doc-hai/';
+const BODY_FILE = 'meetings/2025-08-15-noi-dung-doc-hai.vi.md';
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'atom:link'].includes(name) });
 const pages = () => filesIn(out).filter((f) => f.endsWith('.html'));
 
@@ -150,7 +151,6 @@ describe('data files', () => {
   });
 });
 
-
 describe('a hostile meeting body', () => {
   let site: OpenSite;
   beforeAll(async () => {
@@ -162,7 +162,7 @@ describe('a hostile meeting body', () => {
     const result = runScript('validate.ts', [], { CONTENT_DIR: fixture('hostile') });
     expect(result.status).toBe(0);
     // The body's own warnings: the meeting of hostile values has some of its own.
-    const warnings = result.stdout.split('\n').filter((l) => l.startsWith('meetings/2025-08-15-noi-dung-doc-hai.vi.md:') && l.includes(': warning: '));
+    const warnings = result.stdout.split('\n').filter((l) => l.startsWith(`${BODY_FILE}:`) && l.includes(': warning: '));
     const lines = warnings.map((l) => Number(l.split(':')[1]));
     for (const line of [11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35]) expect(lines, `line ${line}\n${result.stdout}`).toContain(line);
   });
