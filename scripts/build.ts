@@ -8,8 +8,9 @@
 // search index and the share cards once the pages are written (src/integrations/).
 // `npm run build` starts this with V8's young generation capped at 8 MB a semi-space: V8 sizes it
 // by the machine's memory (64 MB on 24 GiB), in each thread, and reads the cap only as Node starts,
-// so it is given on the command line (package.json), where `npm run bench` reads it too. Deep-history
-// builds at the large size peaked 140-200 MB lower cold and 70-130 MB lower rebuilt (docs/performance.md).
+// so it is given on the command line (package.json), where `npm run bench` reads it too. Builds at the
+// large size peak 140-200 MB lower, for more of the collector's time in a cold build: 1.02-1.07x the
+// time on deep history, some 1.2x on long bodies; rebuilds no slower (docs/performance.md).
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
