@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run.ts';
 import { DISABLED_FEATURES, ElementKinds, axeContext, axeViolations, progress } from '../helpers/browser.ts';
@@ -112,6 +113,44 @@ describe('key pages at 390 px and 1280 px', () => {
       await page.close();
     }
   }, 300_000);
+
+  it('shade the side of a table where more of it lies beyond a phone screen, also with JavaScript off', async () => {
+    const noJs = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 900 } });
+    const page = await noJs.newPage();
+    await page.goto(`${site.url}/`);
+    const at = await page.$$eval('.app-table-wrap', (boxes) => boxes.findIndex((box) => box.scrollWidth > box.clientWidth + 1));
+    expect(at, 'a table on the home page wider than the phone').toBeGreaterThanOrEqual(0);
+    const box = page.locator('.app-table-wrap').nth(at);
+    await box.scrollIntoViewIfNeeded();
+    /**
+     * How much darker each edge of the box is, 8 px wide, than the same box drawn without its own
+     * background (the covers and shadows): the text over it is the same in both.
+     */
+    const shade = async (scrollTo: 'start' | 'end') => {
+      await box.evaluate((el, end) => { el.scrollLeft = end ? el.scrollWidth : 0; }, scrollTo === 'end');
+      const styled = await box.screenshot();
+      await box.evaluate((el) => { el.style.background = 'none'; });
+      const bare = await box.screenshot();
+      await box.evaluate((el) => { el.style.background = ''; });
+      const grey = async (png: Buffer) => sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
+      const [a, b] = [await grey(styled), await grey(bare)];
+      const { width, height } = a.info;
+      const edge = (from: number) => {
+        let darker = 0;
+        for (let y = 0; y < height; y++) for (let x = from; x < from + 8; x++) darker += b.data[y * width + x]! - a.data[y * width + x]!;
+        return darker / (8 * height);
+      };
+      return { left: edge(0), right: edge(width - 8) };
+    };
+    const start = await shade('start');
+    const end = await shade('end');
+    // More of the table to the right at first: a shadow on the right edge only; at its end, on the left only.
+    expect(start.right).toBeGreaterThan(3);
+    expect(start.left).toBeLessThan(0.5);
+    expect(end.left).toBeGreaterThan(3);
+    expect(end.right).toBeLessThan(0.5);
+    await noJs.close();
+  }, 60_000);
 
   it('draw the charts when JavaScript is on', async () => {
     const page = await context.newPage();
