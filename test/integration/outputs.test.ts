@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { builtFixture } from '../helpers/fixture-build.ts';
 import { MeetingsJsonSchema, ProgressJsonSchema, TasksJsonSchema } from '../../src/schemas/outputs.ts';
 import { dataFileErrors, htmlValidateSite, sitePages } from '../helpers/built-site.ts';
+import vi from '../../src/i18n/vi.json' with { type: 'json' };
 
 const { out, read } = builtFixture('valid');
 const SITE = 'https://tien-do.tinh-mau.example';
@@ -36,6 +37,25 @@ describe('data files', () => {
 describe('pages', () => {
   it('every one passes html-validate with the committed configuration', async () => {
     expect(await htmlValidateSite(out)).toEqual([]);
+  });
+
+  it('show no message key in place of its words, in either language', () => {
+    // A message key missing from the dictionaries is shown as itself ("count.national"): a word of a
+    // message namespace, a dot and more. File names ("progress.json") are left aside.
+    const keys = new Set(Object.keys(vi));
+    const namespaces = [...new Set([...keys].map((key) => key.split('.')[0]))].join('|');
+    const keyLike = new RegExp(`(?<![\\w/.-])(?:${namespaces})\\.[a-z][\\w-]*(?:\\.[\\w-]+)*`, 'g');
+    const fileName = /\.(?:json|csv|ics|xml|txt|md|yaml|html|png|svg|webp|jpg)$/;
+    const shown: string[] = [];
+    for (const url of sitePages(out)) {
+      const html = read(path.join(url, 'index.html'));
+      // What a reader sees or hears: the text, the names given to elements, and the charts' words.
+      const attributes = [...html.matchAll(/\s(?:aria-label|title|alt|content|data-chart)="([^"]*)"/g)].map((m) => m[1]!.replace(/&quot;/g, '"'));
+      const text = [html.replace(/<[^>]*>/g, ' '), ...attributes].join(' ');
+      for (const m of text.matchAll(keyLike)) if (!fileName.test(m[0]) && !keys.has(m[0])) shown.push(`${url}: ${m[0]}`);
+    }
+    expect(sitePages(out).length).toBeGreaterThan(50);
+    expect([...new Set(shown)]).toEqual([]);
   });
 });
 
