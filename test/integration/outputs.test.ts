@@ -47,14 +47,15 @@ describe('pages', () => {
     const keyLike = new RegExp(`(?<![\\w/.-])(?:${namespaces})\\.[a-z][\\w-]*(?:\\.[\\w-]+)*`, 'g');
     const fileName = /\.(?:json|csv|ics|xml|txt|md|yaml|html|png|svg|webp|jpg)$/;
     const shown: string[] = [];
-    for (const url of sitePages(out)) {
+    const pages = sitePages(out);
+    for (const url of pages) {
       const html = read(path.join(url, 'index.html'));
       // What a reader sees or hears: the text, the names given to elements, and the charts' words.
       const attributes = [...html.matchAll(/\s(?:aria-label|title|alt|content|data-chart)="([^"]*)"/g)].map((m) => m[1]!.replace(/&quot;/g, '"'));
       const text = [html.replace(/<[^>]*>/g, ' '), ...attributes].join(' ');
       for (const m of text.matchAll(keyLike)) if (!fileName.test(m[0]) && !keys.has(m[0])) shown.push(`${url}: ${m[0]}`);
     }
-    expect(sitePages(out).length).toBeGreaterThan(50);
+    expect(pages.length).toBeGreaterThan(50);
     expect([...new Set(shown)]).toEqual([]);
   });
 });
