@@ -22,6 +22,7 @@ export function completionRate(figure: Pick<MeetingFigure, 'figures'>): number |
 export function toNationalVsProvinceData(model: SiteModel, options: NationalVsProvinceOptions = {}): ChartData {
   const jurisdiction = model.site.jurisdiction.id;
   const scopes = ['national', jurisdiction];
+  const scopeLabelKey = (scope: string) => (scope === 'national' ? 'scope.national' : 'scope.province');
   // The rate per scope and as-of date; where several figures give one, the latest meeting's (the list is chronological) wins.
   const rates = new Map<string, { value: number; meeting: string }>();
   for (const figure of model.progress.reported) {
@@ -37,7 +38,7 @@ export function toNationalVsProvinceData(model: SiteModel, options: NationalVsPr
       const rate = rates.get(`${scope}\u0000${label}`);
       if (!rate) continue;
       const href = options.meetingHref?.(rate.meeting);
-      points.push({ seriesKey: scope, label, value: rate.value, meeting: rate.meeting, ...(href === undefined ? {} : { href }) });
+      points.push({ seriesKey: scope, labelKey: scopeLabelKey(scope), label, value: rate.value, meeting: rate.meeting, ...(href === undefined ? {} : { href }) });
     }
   }
   const data: ChartData = {
@@ -48,8 +49,8 @@ export function toNationalVsProvinceData(model: SiteModel, options: NationalVsPr
     labels,
     labelKind: 'date',
     series: [
-      { key: 'national', labelKey: 'scope.national', values: labels.map((d) => rates.get(`national\u0000${d}`)?.value ?? null) },
-      { key: jurisdiction, labelKey: 'scope.province', values: labels.map((d) => rates.get(`${jurisdiction}\u0000${d}`)?.value ?? null) },
+      { key: 'national', labelKey: scopeLabelKey('national'), values: labels.map((d) => rates.get(`national\u0000${d}`)?.value ?? null) },
+      { key: jurisdiction, labelKey: scopeLabelKey(jurisdiction), values: labels.map((d) => rates.get(`${jurisdiction}\u0000${d}`)?.value ?? null) },
     ],
     points,
     dataFile: PROGRESS_DATA_FILE,

@@ -26,7 +26,7 @@ export function toProgressOverTimeData(model: SiteModel, programmeId: string, op
       const value = figure.figures[field];
       if (value === undefined) continue;
       const href = options.meetingHref?.(figure.meeting);
-      points.push({ seriesKey: field, label: figure.as_of, value, meeting: figure.meeting, ...(href === undefined ? {} : { href }) });
+      points.push({ seriesKey: field, labelKey: countLabelKey(field), label: figure.as_of, value, meeting: figure.meeting, ...(href === undefined ? {} : { href }) });
     }
   }
   // Reported figures are in meeting order; the chart reads along its dates.

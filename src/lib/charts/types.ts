@@ -19,6 +19,8 @@ export interface ChartSeries {
 export interface ChartPoint {
   /** Key of the series the point belongs beside. */
   seriesKey: string;
+  /** I18n key of what the point gives (a count, a scope): the name of its group of points, also where no series of `seriesKey` is drawn. */
+  labelKey: string;
   /** The label (category) it sits at. */
   label: string;
   value: number;

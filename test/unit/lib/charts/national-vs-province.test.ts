@@ -31,11 +31,11 @@ describe(toNationalVsProvinceData, () => {
         { key: 'tinh-mau', labelKey: 'scope.province', values: [14.29, null, 25] },
       ],
       points: [
-        { seriesKey: 'national', label: '2025-08-20', value: 30, meeting: '2025-08-20-hop' },
-        { seriesKey: 'national', label: '2025-09-05', value: 40, meeting: '2025-09-10-hop-toan-quoc' },
-        { seriesKey: 'national', label: '2025-09-25', value: 43.1, meeting: '2025-09-25-hop' },
-        { seriesKey: 'tinh-mau', label: '2025-08-20', value: 14.29, meeting: '2025-08-20-hop' },
-        { seriesKey: 'tinh-mau', label: '2025-09-25', value: 25, meeting: '2025-09-25-hop' },
+        { seriesKey: 'national', labelKey: 'scope.national', label: '2025-08-20', value: 30, meeting: '2025-08-20-hop' },
+        { seriesKey: 'national', labelKey: 'scope.national', label: '2025-09-05', value: 40, meeting: '2025-09-10-hop-toan-quoc' },
+        { seriesKey: 'national', labelKey: 'scope.national', label: '2025-09-25', value: 43.1, meeting: '2025-09-25-hop' },
+        { seriesKey: 'tinh-mau', labelKey: 'scope.province', label: '2025-08-20', value: 14.29, meeting: '2025-08-20-hop' },
+        { seriesKey: 'tinh-mau', labelKey: 'scope.province', label: '2025-09-25', value: 25, meeting: '2025-09-25-hop' },
       ],
       dataFile: 'data/progress.json',
     });
@@ -61,13 +61,13 @@ describe(toNationalVsProvinceData, () => {
     });
     const data = toNationalVsProvinceData(model);
     expect(data.series[1]!.values).toEqual([12]);
-    expect(data.points).toEqual([{ seriesKey: 'tinh-mau', label: '2025-08-31', value: 12, meeting: '2025-09-05-hop' }]);
+    expect(data.points).toEqual([{ seriesKey: 'tinh-mau', labelKey: 'scope.province', label: '2025-08-31', value: 12, meeting: '2025-09-05-hop' }]);
   });
 
   it('keeps only the programmes asked for, and links points when asked', () => {
     const data = toNationalVsProvinceData(scenarioModel(), { programmes: ['nq-57'], meetingHref: (id) => `/en/meetings/${id}/` });
     expect(data.series.map((s) => s.values)).toEqual([[30, 40, 43.1], [null, null, null]]);
-    expect(data.points![0]).toEqual({ seriesKey: 'national', label: '2025-08-20', value: 30, meeting: '2025-08-20-hop', href: '/en/meetings/2025-08-20-hop/' });
+    expect(data.points![0]).toEqual({ seriesKey: 'national', labelKey: 'scope.national', label: '2025-08-20', value: 30, meeting: '2025-08-20-hop', href: '/en/meetings/2025-08-20-hop/' });
   });
 
   it('says noReportedFigures when no figure gives a rate', () => {

@@ -26,10 +26,10 @@ describe(toProgressOverTimeData, () => {
     const data = toProgressOverTimeData(scenarioModel(), 'ctr-97', { meetingHref: (id) => `/meetings/${id}/` });
     // The quarterly figure, the national one and another province's are not drawn.
     expect(data.points).toEqual([
-      { seriesKey: 'completed', label: '2025-08-20', value: 1, meeting: '2025-08-20-hop', href: '/meetings/2025-08-20-hop/' },
-      { seriesKey: 'total', label: '2025-08-20', value: 7, meeting: '2025-08-20-hop', href: '/meetings/2025-08-20-hop/' },
-      { seriesKey: 'completed', label: '2025-09-25', value: 2, meeting: '2025-09-25-hop', href: '/meetings/2025-09-25-hop/' },
-      { seriesKey: 'total', label: '2025-09-25', value: 8, meeting: '2025-09-25-hop', href: '/meetings/2025-09-25-hop/' },
+      { seriesKey: 'completed', labelKey: 'count.completed', label: '2025-08-20', value: 1, meeting: '2025-08-20-hop', href: '/meetings/2025-08-20-hop/' },
+      { seriesKey: 'total', labelKey: 'count.total', label: '2025-08-20', value: 7, meeting: '2025-08-20-hop', href: '/meetings/2025-08-20-hop/' },
+      { seriesKey: 'completed', labelKey: 'count.completed', label: '2025-09-25', value: 2, meeting: '2025-09-25-hop', href: '/meetings/2025-09-25-hop/' },
+      { seriesKey: 'total', labelKey: 'count.total', label: '2025-09-25', value: 8, meeting: '2025-09-25-hop', href: '/meetings/2025-09-25-hop/' },
     ]);
     for (const point of data.points!) expect(data.labels).toContain(point.label);
   });
@@ -52,7 +52,7 @@ describe(toProgressOverTimeData, () => {
     const model = makeModel({ meetings: [makeMeeting({ date: '2025-09-01', reported: [{ programme: 'ctr-97', total: 10 }] })] });
     const data = toProgressOverTimeData(model, 'ctr-97');
     expect(data.emptyReason).toBeUndefined();
-    expect(data.points).toEqual([{ seriesKey: 'total', label: '2025-09-01', value: 10, meeting: '2025-09-01-hop' }]);
+    expect(data.points).toEqual([{ seriesKey: 'total', labelKey: 'count.total', label: '2025-09-01', value: 10, meeting: '2025-09-01-hop' }]);
     expect(data.series.find((s) => s.key === 'total')!.values).toEqual([0, 0]);
   });
 

@@ -13,7 +13,7 @@ const chart: ChartData = {
     { completed: 1, on_schedule: 2, overdue: 3, unknown: 4 },
     { completed: 0, on_schedule: 5, overdue: 0, unknown: 0 },
   ]),
-  points: [{ seriesKey: 'completed', label: 'a', value: 1, meeting: 'm' }],
+  points: [{ seriesKey: 'completed', labelKey: 'count.completed', label: 'a', value: 1, meeting: 'm' }],
   dataFile: 'data/tasks.json',
 };
 
