@@ -92,6 +92,13 @@ describe('pages of a partial registry', () => {
     expect(mainText('en/tasks/index.html')).toContain('The registry is incomplete: it holds only the tasks that public sources name.');
   });
 
+  it('give the deadlines of the published tasks as such', () => {
+    // D and E are in progress, due 31/12/2025 and 30/6/2026 (the one that no source backs is still the registry's).
+    expect(mainText('index.html')).toMatch(/Hạn sắp tới Chỉ gồm những nhiệm vụ đã công khai; sổ nhiệm vụ chưa đầy đủ\. .*31\/12\/2025/);
+    expect(mainText('en/index.html')).toContain('Upcoming deadlines Only the tasks published so far; the registry is incomplete.');
+    expect(mainText('charts/index.html')).toContain('Nhiệm vụ đã công khai đến hạn trong 12 tháng tới (sổ nhiệm vụ chưa đầy đủ)');
+  });
+
   it('say "not comparable" with the reason on the reconciliation page, never "differs"', () => {
     const vi = mainText('reconciliation/index.html');
     expect(vi).toContain('0 khớp · 0 khác · 2 không so sánh được');
@@ -176,6 +183,10 @@ describe('a partial registry that names no task yet', () => {
     expect(programme).not.toContain('id="caption-status-ctr-9"');
     expect(programme).toContain('id="caption-progress-ctr-9"');
     expect(text('en/programmes/ctr-9/index.html')).toContain("Public sources give only totals and name none of the programme's 123 tasks");
+    // No deadline listed is no information on the programme's deadlines, not word that none is near.
+    expect(home).toContain('Hạn sắp tới Chưa có thông tin: sổ nhiệm vụ chưa đầy đủ, và trong các nhiệm vụ đã công khai không có nhiệm vụ nào có hạn sắp tới.');
+    expect(home).not.toContain('Không có nhiệm vụ nào có hạn sắp tới');
+    expect(text('charts/index.html')).toMatch(/Nhiệm vụ đã công khai đến hạn trong 12 tháng tới \(sổ nhiệm vụ chưa đầy đủ\) Số liệu tính đến ngày [\d/]+ Sổ nhiệm vụ chưa có nhiệm vụ nào cho biểu đồ này\./);
   });
 });
 

@@ -1,6 +1,6 @@
 import { addMonths, monthKey } from '../dates.ts';
 import type { SiteModel } from '../site-model.ts';
-import { taskState } from '../site-views.ts';
+import { partialProgrammes, taskState } from '../site-views.ts';
 import { TASKS_DATA_FILE, withEmptyReason } from './types.ts';
 import type { ChartData } from './types.ts';
 
@@ -10,7 +10,11 @@ export interface DeadlinesChartData extends ChartData {
   overdue: number;
 }
 
-/** Open tasks due in each of the `months` months from the as-of date's month on (deadlines on or after the as-of date), and the overdue count apart. */
+/**
+ * Open tasks due in each of the `months` months from the as-of date's month on (deadlines on or after the
+ * as-of date), and the overdue count apart. Where a programme's registry is partial, the chart counts the
+ * published tasks and says so: that none of them is due or overdue says nothing of the programme's other tasks.
+ */
 export function toDeadlinesData(model: SiteModel, months = 12): DeadlinesChartData {
   if (!Number.isInteger(months) || months < 1) throw new RangeError(`${months} is not a whole number of months of at least 1`);
   const first = monthKey(model.asOf);
@@ -25,10 +29,11 @@ export function toDeadlinesData(model: SiteModel, months = 12): DeadlinesChartDa
     const index = labels.indexOf(monthKey(deadline));
     if (index >= 0) values[index]! += 1;
   }
+  const partial = partialProgrammes(model).length > 0;
   const data: DeadlinesChartData = {
     id: 'deadlines',
     kind: 'bar',
-    captionKey: 'chart.deadlines.caption',
+    captionKey: partial ? 'chart.deadlines.captionPublished' : 'chart.deadlines.caption',
     captionParams: { months },
     asOf: model.asOf,
     labels,
@@ -37,5 +42,6 @@ export function toDeadlinesData(model: SiteModel, months = 12): DeadlinesChartDa
     dataFile: TASKS_DATA_FILE,
     overdue,
   };
-  return overdue === 0 && values.every((v) => v === 0) ? withEmptyReason(data, 'noDeadlines') : data;
+  if (overdue > 0 || values.some((v) => v > 0)) return data;
+  return withEmptyReason(data, model.tasks.length === 0 ? 'noTasks' : partial ? 'noDeadlinesPublished' : 'noDeadlines');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toDeadlinesData } from '../../../../src/lib/charts/deadlines.ts';
 import { upcomingDeadlines } from '../../../../src/lib/site-views.ts';
-import { makeModel, makeTask, scenarioModel } from './model-factory.ts';
+import { makeModel, makeProgramme, makeTask, scenarioModel } from './model-factory.ts';
 
 describe(toDeadlinesData, () => {
   it('counts open tasks due in each of the next twelve months, and the overdue ones apart', () => {
@@ -64,10 +64,20 @@ describe(toDeadlinesData, () => {
     expect(data.emptyReason).toBeUndefined();
   });
 
-  it('says noDeadlines when nothing is due and nothing is overdue', () => {
+  it('says noDeadlines when nothing is due and nothing is overdue, and noTasks when the registry holds none', () => {
     const data = toDeadlinesData(makeModel({ tasks: [makeTask({ deadline: '2027-01-01' })] }));
-    expect(data).toMatchObject({ emptyReason: 'noDeadlines', labels: [], series: [], overdue: 0 });
-    expect(toDeadlinesData(makeModel()).emptyReason).toBe('noDeadlines');
+    expect(data).toMatchObject({ captionKey: 'chart.deadlines.caption', emptyReason: 'noDeadlines', labels: [], series: [], overdue: 0 });
+    expect(toDeadlinesData(makeModel()).emptyReason).toBe('noTasks');
+  });
+
+  it('counts the published tasks of a partial registry as such: none due says nothing of the others', () => {
+    const programmes = [makeProgramme({ registry: 'partial' })];
+    const due = toDeadlinesData(makeModel({ programmes, tasks: [makeTask({ deadline: '2025-11-15' })] }), 3);
+    expect(due).toMatchObject({ captionKey: 'chart.deadlines.captionPublished', series: [{ values: [0, 1, 0] }] });
+    expect(due.emptyReason).toBeUndefined();
+    const none = toDeadlinesData(makeModel({ programmes, tasks: [makeTask({ deadline: '2027-01-01' })] }));
+    expect(none).toMatchObject({ captionKey: 'chart.deadlines.captionPublished', emptyReason: 'noDeadlinesPublished', series: [] });
+    expect(toDeadlinesData(makeModel({ programmes })).emptyReason).toBe('noTasks');
   });
 
   it('rejects a number of months that is not a whole number of at least 1', () => {
