@@ -60,6 +60,16 @@ describe('pages', () => {
   });
 });
 
+describe('task lists', () => {
+  it('say plainly that a complete registry has no task of a state', () => {
+    // Every task of the fixture has a reported status; its registries are complete.
+    for (const [file, words] of [['tasks/status/unknown/index.html', 'Không có nhiệm vụ nào.'], ['en/tasks/status/unknown/index.html', 'No tasks.']] as const) {
+      expect(read(file), file).toContain(`<p>${words}</p>`);
+      expect(read(file), file).not.toContain('class="app-notice"');
+    }
+  });
+});
+
 describe('RSS feeds', () => {
   it('list every published meeting of the language, newest first, with title, link, date, lead and category', () => {
     const meetings = JSON.parse(read('data/meetings.json')) as Array<{ id: string; translations: Record<string, { title: string; url: string }> }>;

@@ -99,6 +99,13 @@ describe('pages of a partial registry', () => {
     expect(mainText('charts/index.html')).toContain('Nhiệm vụ đã công khai đến hạn trong 12 tháng tới (sổ nhiệm vụ chưa đầy đủ)');
   });
 
+  it('say that no published task is overdue, not that none is', () => {
+    const overdue = mainText('tasks/status/overdue/index.html');
+    expect(overdue).toContain('Chưa có nhiệm vụ đã công khai nào. Sổ nhiệm vụ chưa đầy đủ, nên điều này không có nghĩa là không có nhiệm vụ nào.');
+    expect(overdue).not.toContain('Không có nhiệm vụ nào.');
+    expect(mainText('en/tasks/status/overdue/index.html')).toContain('No published task yet. The registry is incomplete, so this does not mean there is none.');
+  });
+
   it('say "not comparable" with the reason on the reconciliation page, never "differs"', () => {
     const vi = mainText('reconciliation/index.html');
     expect(vi).toContain('0 khớp · 0 khác · 2 không so sánh được');
