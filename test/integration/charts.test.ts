@@ -54,6 +54,15 @@ describe('charts', () => {
     expect(sept.slice(5)).toEqual(['4', '11']);
   });
 
+  it('tabulate the reported rates once, each linked to the meeting that reported it', () => {
+    const html = read('charts/index.html');
+    const table = html.slice(html.indexOf('id="table-national-vs-province"'), html.indexOf('</table>', html.indexOf('id="table-national-vs-province"')));
+    expect([...table.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1])).toEqual(['Hạng mục', 'Toàn quốc', 'Cấp tỉnh']);
+    expect(tableRows(html, 'national-vs-province')).toEqual([['15/6/2025', '—', '9,09'], ['25/9/2025', '43', '36,36']]);
+    expect(table).toContain('<a href="/meetings/2025-06-15-hop-quy-2/">9,09</a>');
+    expect(table).toContain('<a href="/meetings/2025-09-25-hop-quy-3/">43</a>');
+  });
+
   it('write their numbers on the page for readers without JavaScript, with the data file and sources', () => {
     const html = read('charts/index.html');
     expect(html).toContain('<a href="/data/progress.json">progress.json</a>');

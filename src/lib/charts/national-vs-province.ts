@@ -1,13 +1,11 @@
 import type { MeetingFigure, SiteModel } from '../site-model.ts';
 import { PROGRESS_DATA_FILE, withEmptyReason } from './types.ts';
-import type { ChartData, ChartPoint } from './types.ts';
+import type { ChartData, ChartSeries } from './types.ts';
 
 /** Which reported figures to compare. */
 export interface NationalVsProvinceOptions {
   /** Only figures of these programmes; every programme when absent. */
   programmes?: readonly string[] | undefined;
-  /** The site-relative address of a meeting's page; without it, points carry no `href`. */
-  meetingHref?: ((meetingId: string) => string) | undefined;
 }
 
 /** A reported figure's completion rate in percent: the stated percentage, else completed / total to two decimals; null when neither can be read. */
@@ -18,7 +16,10 @@ export function completionRate(figure: Pick<MeetingFigure, 'figures'>): number |
   return Math.round((completed / total) * 10_000) / 100;
 }
 
-/** Completion rates that meetings reported nationwide and for this province, one line each over the reported as-of dates (cumulative figures only). */
+/**
+ * Completion rates that meetings reported nationwide and for this province, one line each over the reported
+ * as-of dates (cumulative figures only); each value is a reported figure, with the meeting that reported it.
+ */
 export function toNationalVsProvinceData(model: SiteModel, options: NationalVsProvinceOptions = {}): ChartData {
   const jurisdiction = model.site.jurisdiction.id;
   const scopes = ['national', jurisdiction];
@@ -32,15 +33,10 @@ export function toNationalVsProvinceData(model: SiteModel, options: NationalVsPr
     if (value !== null) rates.set(`${figure.scope}\u0000${figure.as_of}`, { value, meeting: figure.meeting });
   }
   const labels = [...new Set([...rates.keys()].map((k) => k.split('\u0000')[1]!))].sort();
-  const points: ChartPoint[] = [];
-  for (const scope of scopes) {
-    for (const label of labels) {
-      const rate = rates.get(`${scope}\u0000${label}`);
-      if (!rate) continue;
-      const href = options.meetingHref?.(rate.meeting);
-      points.push({ seriesKey: scope, labelKey: scopeLabelKey(scope), label, value: rate.value, meeting: rate.meeting, ...(href === undefined ? {} : { href }) });
-    }
-  }
+  const line = (scope: string): ChartSeries => {
+    const at = labels.map((d) => rates.get(`${scope}\u0000${d}`));
+    return { key: scope, labelKey: scopeLabelKey(scope), values: at.map((rate) => rate?.value ?? null), meetings: at.map((rate) => rate?.meeting ?? null) };
+  };
   const data: ChartData = {
     id: 'national-vs-province',
     kind: 'line',
@@ -48,11 +44,7 @@ export function toNationalVsProvinceData(model: SiteModel, options: NationalVsPr
     asOf: model.asOf,
     labels,
     labelKind: 'date',
-    series: [
-      { key: 'national', labelKey: scopeLabelKey('national'), values: labels.map((d) => rates.get(`national\u0000${d}`)?.value ?? null) },
-      { key: jurisdiction, labelKey: scopeLabelKey(jurisdiction), values: labels.map((d) => rates.get(`${jurisdiction}\u0000${d}`)?.value ?? null) },
-    ],
-    points,
+    series: scopes.map(line),
     dataFile: PROGRESS_DATA_FILE,
   };
   return rates.size === 0 ? withEmptyReason(data, 'noReportedFigures') : data;

@@ -3,12 +3,6 @@ import { programmeProgress } from './status-breakdown.ts';
 import { countLabelKey, PROGRESS_DATA_FILE, STATUS_KEYS, withEmptyReason, withoutEmptyUnknown } from './types.ts';
 import type { ChartData, ChartPoint } from './types.ts';
 
-/** How to link a reported figure's point to its meeting. */
-export interface ProgressOverTimeOptions {
-  /** The site-relative address of a meeting's page; without it, points carry no `href`. */
-  meetingHref?: ((meetingId: string) => string) | undefined;
-}
-
 // The counts a reported figure is drawn for, beside the registry's line of the same name.
 const POINT_FIELDS = ['completed', 'total'] as const;
 
@@ -16,7 +10,7 @@ const POINT_FIELDS = ['completed', 'total'] as const;
  * A programme's registry counts at each series date as lines, with the cumulative figures its meetings
  * reported for this jurisdiction as points; for a partial registry, the reported figures alone.
  */
-export function toProgressOverTimeData(model: SiteModel, programmeId: string, options: ProgressOverTimeOptions = {}): ChartData {
+export function toProgressOverTimeData(model: SiteModel, programmeId: string): ChartData {
   const { series, registry } = programmeProgress(model, programmeId);
   const jurisdiction = model.site.jurisdiction.id;
   const points: ChartPoint[] = [];
@@ -25,8 +19,7 @@ export function toProgressOverTimeData(model: SiteModel, programmeId: string, op
     for (const field of POINT_FIELDS) {
       const value = figure.figures[field];
       if (value === undefined) continue;
-      const href = options.meetingHref?.(figure.meeting);
-      points.push({ seriesKey: field, labelKey: countLabelKey(field), label: figure.as_of, value, meeting: figure.meeting, ...(href === undefined ? {} : { href }) });
+      points.push({ seriesKey: field, labelKey: countLabelKey(field), label: figure.as_of, value, meeting: figure.meeting });
     }
   }
   // Reported figures are in meeting order; the chart reads along its dates.

@@ -13,6 +13,8 @@ export interface ChartSeries {
   /** I18n key of the series' name. */
   labelKey: string;
   values: Array<number | null>;
+  /** Where the series is made of figures that meetings reported: the id of the meeting that reported each value, null where there is no value. */
+  meetings?: Array<string | null>;
 }
 
 /** A labelled point drawn over the series, e.g. a figure a meeting reported, linked to that meeting. */
@@ -26,8 +28,6 @@ export interface ChartPoint {
   value: number;
   /** Id of the meeting that reported it. */
   meeting: string;
-  /** Site-relative address of the meeting's page, when the caller gave a way to make one. */
-  href?: string;
 }
 
 /** Serialisable chart data: what a chart component draws and tabulates. */

@@ -25,17 +25,11 @@ describe(toNationalVsProvinceData, () => {
       asOf: '2025-10-01',
       labels: ['2025-08-20', '2025-09-05', '2025-09-25'],
       labelKind: 'date',
+      // Each value with the meeting that reported it.
       series: [
-        { key: 'national', labelKey: 'scope.national', values: [30, 40, 43.1] },
+        { key: 'national', labelKey: 'scope.national', values: [30, 40, 43.1], meetings: ['2025-08-20-hop', '2025-09-10-hop-toan-quoc', '2025-09-25-hop'] },
         // The quarterly figure and another province's are not drawn.
-        { key: 'tinh-mau', labelKey: 'scope.province', values: [14.29, null, 25] },
-      ],
-      points: [
-        { seriesKey: 'national', labelKey: 'scope.national', label: '2025-08-20', value: 30, meeting: '2025-08-20-hop' },
-        { seriesKey: 'national', labelKey: 'scope.national', label: '2025-09-05', value: 40, meeting: '2025-09-10-hop-toan-quoc' },
-        { seriesKey: 'national', labelKey: 'scope.national', label: '2025-09-25', value: 43.1, meeting: '2025-09-25-hop' },
-        { seriesKey: 'tinh-mau', labelKey: 'scope.province', label: '2025-08-20', value: 14.29, meeting: '2025-08-20-hop' },
-        { seriesKey: 'tinh-mau', labelKey: 'scope.province', label: '2025-09-25', value: 25, meeting: '2025-09-25-hop' },
+        { key: 'tinh-mau', labelKey: 'scope.province', values: [14.29, null, 25], meetings: ['2025-08-20-hop', null, '2025-09-25-hop'] },
       ],
       dataFile: 'data/progress.json',
     });
@@ -47,8 +41,8 @@ describe(toNationalVsProvinceData, () => {
     });
     const data = toNationalVsProvinceData(model);
     expect(data.series).toEqual([
-      { key: 'national', labelKey: 'scope.national', values: [50] },
-      { key: 'tinh-mau', labelKey: 'scope.province', values: [null] },
+      { key: 'national', labelKey: 'scope.national', values: [50], meetings: ['2025-09-01-hop'] },
+      { key: 'tinh-mau', labelKey: 'scope.province', values: [null], meetings: [null] },
     ]);
   });
 
@@ -60,14 +54,12 @@ describe(toNationalVsProvinceData, () => {
       ],
     });
     const data = toNationalVsProvinceData(model);
-    expect(data.series[1]!.values).toEqual([12]);
-    expect(data.points).toEqual([{ seriesKey: 'tinh-mau', labelKey: 'scope.province', label: '2025-08-31', value: 12, meeting: '2025-09-05-hop' }]);
+    expect(data.series[1]).toMatchObject({ values: [12], meetings: ['2025-09-05-hop'] });
   });
 
-  it('keeps only the programmes asked for, and links points when asked', () => {
-    const data = toNationalVsProvinceData(scenarioModel(), { programmes: ['nq-57'], meetingHref: (id) => `/en/meetings/${id}/` });
+  it('keeps only the programmes asked for', () => {
+    const data = toNationalVsProvinceData(scenarioModel(), { programmes: ['nq-57'] });
     expect(data.series.map((s) => s.values)).toEqual([[30, 40, 43.1], [null, null, null]]);
-    expect(data.points![0]).toEqual({ seriesKey: 'national', labelKey: 'scope.national', label: '2025-08-20', value: 30, meeting: '2025-08-20-hop', href: '/en/meetings/2025-08-20-hop/' });
   });
 
   it('says noReportedFigures when no figure gives a rate', () => {

@@ -22,21 +22,20 @@ describe(toProgressOverTimeData, () => {
     expect(data.id).toBe('progress-ctr-97');
   });
 
-  it('labels the cumulative figures the province reported, linked to their meetings', () => {
-    const data = toProgressOverTimeData(scenarioModel(), 'ctr-97', { meetingHref: (id) => `/meetings/${id}/` });
+  it('labels the cumulative figures the province reported, each with its meeting', () => {
+    const data = toProgressOverTimeData(scenarioModel(), 'ctr-97');
     // The quarterly figure, the national one and another province's are not drawn.
     expect(data.points).toEqual([
-      { seriesKey: 'completed', labelKey: 'count.completed', label: '2025-08-20', value: 1, meeting: '2025-08-20-hop', href: '/meetings/2025-08-20-hop/' },
-      { seriesKey: 'total', labelKey: 'count.total', label: '2025-08-20', value: 7, meeting: '2025-08-20-hop', href: '/meetings/2025-08-20-hop/' },
-      { seriesKey: 'completed', labelKey: 'count.completed', label: '2025-09-25', value: 2, meeting: '2025-09-25-hop', href: '/meetings/2025-09-25-hop/' },
-      { seriesKey: 'total', labelKey: 'count.total', label: '2025-09-25', value: 8, meeting: '2025-09-25-hop', href: '/meetings/2025-09-25-hop/' },
+      { seriesKey: 'completed', labelKey: 'count.completed', label: '2025-08-20', value: 1, meeting: '2025-08-20-hop' },
+      { seriesKey: 'total', labelKey: 'count.total', label: '2025-08-20', value: 7, meeting: '2025-08-20-hop' },
+      { seriesKey: 'completed', labelKey: 'count.completed', label: '2025-09-25', value: 2, meeting: '2025-09-25-hop' },
+      { seriesKey: 'total', labelKey: 'count.total', label: '2025-09-25', value: 8, meeting: '2025-09-25-hop' },
     ]);
     for (const point of data.points!) expect(data.labels).toContain(point.label);
   });
 
-  it('leaves out href without a way to make one', () => {
+  it('is plain data, as a page passes it on', () => {
     const data = toProgressOverTimeData(scenarioModel(), 'ctr-97');
-    expect(data.points!.every((p) => !('href' in p))).toBe(true);
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
   });
 
