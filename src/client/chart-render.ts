@@ -33,6 +33,8 @@ const valueLabels: Plugin = {
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     const isLine = 'type' in chart.config && chart.config.type === 'line';
+    // Numbers as the page's language writes them (53,66 in Vietnamese), as the table and the axis do.
+    const format = new Intl.NumberFormat(chart.options.locale);
     chart.data.datasets.forEach((dataset, i) => {
       const meta = chart.getDatasetMeta(i);
       if (meta.hidden) return;
@@ -45,7 +47,7 @@ const valueLabels: Plugin = {
         const centre = (element as unknown as { getCenterPoint: (final: boolean) => { x: number; y: number } }).getCenterPoint;
         const { x, y } = pointOnLine ? element.tooltipPosition(true) : centre.call(element, true);
         ctx.fillStyle = pointOnLine ? '#1a1a1a' : '#ffffff';
-        ctx.fillText(String(value), x ?? 0, (y ?? 0) - (pointOnLine ? 10 : 0));
+        ctx.fillText(format.format(value), x ?? 0, (y ?? 0) - (pointOnLine ? 10 : 0));
       });
     });
     ctx.restore();

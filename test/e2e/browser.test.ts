@@ -152,13 +152,27 @@ describe('key pages at 390 px and 1280 px', () => {
     await noJs.close();
   }, 60_000);
 
-  it('draw the charts when JavaScript is on', async () => {
+  it('draw the charts when JavaScript is on, writing their numbers as the page’s language does', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}/charts/`);
-    const charts = await page.locator('app-chart').count();
-    for (let i = 0; i < charts; i++) await page.locator('app-chart').nth(i).scrollIntoViewIfNeeded();
-    await page.waitForFunction((n) => document.querySelectorAll('app-chart.app-chart--drawn').length === n, charts, { timeout: 15_000 });
-    expect(charts).toBeGreaterThan(4);
+    // Each text the charts write on their canvases, kept for the test to read.
+    await page.addInitScript(() => {
+      const written: string[] = [];
+      (window as unknown as { written: string[] }).written = written;
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
+        written.push(text);
+        return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
+      };
+    });
+    for (const [url, rate] of [['/charts/', '36,36'], ['/en/charts/', '36.36']] as const) {
+      await page.goto(site.url + url);
+      const charts = await page.locator('app-chart').count();
+      for (let i = 0; i < charts; i++) await page.locator('app-chart').nth(i).scrollIntoViewIfNeeded();
+      await page.waitForFunction((n) => document.querySelectorAll('app-chart.app-chart--drawn').length === n, charts, { timeout: 15_000 });
+      expect(charts, url).toBeGreaterThan(4);
+      // The province's rate of 25 September, 4 of 11 (national-vs-province).
+      expect(await page.evaluate(() => (window as unknown as { written: string[] }).written), url).toContain(rate);
+    }
     await page.close();
   }, 60_000);
 });
