@@ -145,6 +145,14 @@ describe('sitemap and metadata', () => {
     expect(read('robots.txt')).toContain(`Sitemap: ${SITE}/sitemap-index.xml`);
   });
 
+  it('ends each meeting with its source line: the title linked and the address written out, or the address linked once', () => {
+    const line = (file: string) => /<footer class="app-source">\s*(.*?)\s*<\/footer>/s.exec(read(file))![1];
+    expect(line('meetings/2025-06-15-hop-quy-2/index.html')).toBe(
+      '<p>Nguồn: <a href="https://tin-tuc.tinh-mau.example/hop-quy-2">Ban Chỉ đạo họp quý II</a> — Cổng thông tin tỉnh Mẫu<br><span class="app-source__url">https://tin-tuc.tinh-mau.example/hop-quy-2</span></p>',
+    );
+    expect(line('meetings/2025-09-25-hop-quy-3/index.html')).toBe('<p>Nguồn: <a href="https://tin-tuc.tinh-mau.example/hop-quy-3">https://tin-tuc.tinh-mau.example/hop-quy-3</a></p>');
+  });
+
   it('gives meeting pages a canonical URL, Open Graph, and NewsArticle JSON-LD', () => {
     const html = read('en/meetings/2025-06-15-hop-quy-2/index.html');
     expect(html).toContain(`<link rel="canonical" href="${SITE}/en/meetings/2025-06-15-hop-quy-2/">`);
