@@ -156,6 +156,11 @@ export function statedDecimals(value: number): number {
   return Math.max(0, (m[1]?.length ?? 0) - Number(m[2] ?? 0));
 }
 
+/** `part` as a percentage of `total`, to two decimals (3 of 11 → 27.27); null for a total of 0. */
+export function percentOf(part: number, total: number): number | null {
+  return total === 0 ? null : Math.round((part / total) * 10_000) / 100;
+}
+
 /** How far a stated percentage may be from the exact one: half a unit of its last decimal (53.66 → 0.005, 43 → 0.5). */
 export function percentTolerance(stated: number): number {
   return 0.5 / 10 ** statedDecimals(stated);

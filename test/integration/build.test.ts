@@ -129,6 +129,14 @@ describe('npm run build on a content folder the project never saw', () => {
     ]);
   });
 
+  it('shows each reported figure beside the registry’s counts, and the registry’s rate worked out from them', () => {
+    const page = readFileSync(path.join(outA, 'reconciliation/index.html'), 'utf8');
+    const text = page.slice(page.indexOf('<main'), page.indexOf('</main>')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    // 25 September, cumulative: 4 of 11 reported (36.36 %), 3 of 11 in the registry (27.27 %).
+    expect(text).toContain('Chỉ tiêu Báo cáo Sổ nhiệm vụ Tổng số 11 11 Hoàn thành 4 3 Quá hạn 1 1 Tỷ lệ hoàn thành 36,36% 27,27%');
+    expect(text).toContain('Chỉ tiêu Báo cáo Sổ nhiệm vụ Tổng số 11 11 Hoàn thành 1 1 Tỷ lệ hoàn thành 9,09% 9,09%');
+  });
+
   it('writes meetings.json without drafts, translations linked to pages that exist', () => {
     const meetings = readJson<any[]>('data/meetings.json');
     expect(meetings.map((m) => m.id)).toEqual(['2025-09-25-hop-quy-3', '2025-06-15-hop-quy-2', '2025-01-13-national-conference']);

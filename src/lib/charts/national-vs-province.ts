@@ -1,3 +1,4 @@
+import { percentOf } from '../reconcile.ts';
 import type { MeetingFigure, SiteModel } from '../site-model.ts';
 import { PROGRESS_DATA_FILE, withEmptyReason } from './types.ts';
 import type { ChartData, ChartSeries } from './types.ts';
@@ -12,8 +13,7 @@ export interface NationalVsProvinceOptions {
 export function completionRate(figure: Pick<MeetingFigure, 'figures'>): number | null {
   const { percent_completed, completed, total } = figure.figures;
   if (percent_completed !== undefined) return percent_completed;
-  if (completed === undefined || total === undefined || total === 0) return null;
-  return Math.round((completed / total) * 10_000) / 100;
+  return completed === undefined || total === undefined ? null : percentOf(completed, total);
 }
 
 /**

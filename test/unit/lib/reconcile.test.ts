@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkFigureArithmetic,
   normaliseFigure,
+  percentOf,
   percentTolerance,
   reconcileFigure,
   statedDecimals,
@@ -177,6 +178,16 @@ describe(percentTolerance, () => {
     expect(percentTolerance(43)).toBe(0.5);
     expect(percentTolerance(58.5)).toBe(0.05);
     expect(percentTolerance(53.66)).toBe(0.005);
+  });
+});
+
+describe(percentOf, () => {
+  it('is the share to two decimals, and none of a total of 0', () => {
+    expect(percentOf(3, 11)).toBe(27.27);
+    expect(percentOf(66, 123)).toBe(53.66);
+    expect(percentOf(2, 3)).toBe(66.67);
+    expect(percentOf(0, 5)).toBe(0);
+    expect(percentOf(0, 0)).toBeNull();
   });
 });
 
