@@ -87,3 +87,14 @@ export function formatMonth(monthKey: string, lang: string): string {
   const [year, month] = monthKey.split('-').map(Number) as [number, number];
   return translator(lang)('meetings.month', { month, year, monthName: MONTHS_EN[month - 1]! });
 }
+
+const QUARTERS_ROMAN = ['I', 'II', 'III', 'IV'];
+
+/** A reported figure's period: `Lũy kế`, `Năm 2025`, `Quý III/2025`, or `Cumulative`, `2025`, `Q3 2025`. */
+export function formatPeriod(period: string, lang: string): string {
+  const t = translator(lang);
+  if (period === 'cumulative') return t('period.cumulative');
+  const [year, quarter] = period.split('-Q');
+  if (quarter === undefined) return t('period.year', { year: year! });
+  return t('period.quarter', { year: year!, quarter, roman: QUARTERS_ROMAN[Number(quarter) - 1] ?? quarter });
+}

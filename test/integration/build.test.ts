@@ -135,6 +135,9 @@ describe('npm run build on a content folder the project never saw', () => {
     // 25 September, cumulative: 4 of 11 reported (36.36 %), 3 of 11 in the registry (27.27 %).
     expect(text).toContain('Chỉ tiêu Báo cáo Sổ nhiệm vụ Tổng số 11 11 Hoàn thành 4 3 Quá hạn 1 1 Tỷ lệ hoàn thành 36,36% 27,27%');
     expect(text).toContain('Chỉ tiêu Báo cáo Sổ nhiệm vụ Tổng số 11 11 Hoàn thành 1 1 Tỷ lệ hoàn thành 9,09% 9,09%');
+    // Each figure's period named as the portal names it.
+    expect(text).toContain('12/KH-UBND · Tỉnh Mẫu · Năm 2025 · tính đến 25/9/2025');
+    expect(text).toContain('12/KH-UBND · Tỉnh Mẫu · Quý III/2025 · tính đến 25/9/2025');
   });
 
   it('writes meetings.json without drafts, translations linked to pages that exist', () => {

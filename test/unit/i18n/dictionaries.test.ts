@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import vi from '../../../src/i18n/vi.json' with { type: 'json' };
 import en from '../../../src/i18n/en.json' with { type: 'json' };
-import { formatDate, formatNumber, translator } from '../../../src/i18n/translate.ts';
+import { formatDate, formatNumber, formatPeriod, translator } from '../../../src/i18n/translate.ts';
 
 describe('UI dictionaries', () => {
   it('have the same keys in every language', () => {
@@ -25,6 +25,13 @@ describe(formatDate, () => {
     expect(formatDate('2025-09-18', 'vi')).toBe('18/9/2025');
     expect(formatDate('2025-09-18', 'en')).toBe('18 Sep 2025');
     expect(formatDate('2025-09-18T14:00:00+07:00', 'vi')).toBe('18/9/2025');
+  });
+});
+
+describe(formatPeriod, () => {
+  it('names a reported figure’s period as the portal does', () => {
+    expect(['cumulative', '2025', '2025-Q3', '2026-Q1'].map((p) => formatPeriod(p, 'vi'))).toEqual(['Lũy kế', 'Năm 2025', 'Quý III/2025', 'Quý I/2026']);
+    expect(['cumulative', '2025', '2025-Q3'].map((p) => formatPeriod(p, 'en'))).toEqual(['Cumulative', '2025', 'Q3 2025']);
   });
 });
 
