@@ -70,6 +70,13 @@ describe('task lists', () => {
   });
 });
 
+describe('units', () => {
+  it('count each unit’s tasks in a table whose caption gives the date', () => {
+    expect(read('units/index.html')).toContain('<caption>Nhiệm vụ theo đơn vị chủ trì, tính đến 1/10/2025</caption>');
+    expect(read('units/u-khcn/index.html')).toContain('class="app-counts"');
+  });
+});
+
 describe('RSS feeds', () => {
   it('list every published meeting of the language, newest first, with title, link, date, lead and category', () => {
     const meetings = JSON.parse(read('data/meetings.json')) as Array<{ id: string; translations: Record<string, { title: string; url: string }> }>;

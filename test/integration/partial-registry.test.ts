@@ -99,6 +99,12 @@ describe('pages of a partial registry', () => {
     expect(mainText('charts/index.html')).toContain('Nhiệm vụ đã công khai đến hạn trong 12 tháng tới (sổ nhiệm vụ chưa đầy đủ)');
   });
 
+  it('count each unit’s published tasks under a heading that says so', () => {
+    expect(mainText('units/index.html')).toContain('Nhiệm vụ đã công khai theo đơn vị chủ trì, tính đến 1/10/2025 (sổ nhiệm vụ chưa đầy đủ)');
+    expect(mainText('en/units/index.html')).toContain('Published tasks by lead unit, as of 1 Oct 2025 (the registry is incomplete)');
+    expect(mainText('units/so-khcn/index.html')).toMatch(/Nhiệm vụ đã công khai, tính đến 1\/10\/2025 Tổng số 3 /);
+  });
+
   it('say that no published task is overdue, not that none is', () => {
     const overdue = mainText('tasks/status/overdue/index.html');
     expect(overdue).toContain('Chưa có nhiệm vụ đã công khai nào. Sổ nhiệm vụ chưa đầy đủ, nên điều này không có nghĩa là không có nhiệm vụ nào.');
@@ -190,6 +196,9 @@ describe('a partial registry that names no task yet', () => {
     expect(programme).not.toContain('id="caption-status-ctr-9"');
     expect(programme).toContain('id="caption-progress-ctr-9"');
     expect(text('en/programmes/ctr-9/index.html')).toContain("Public sources give only totals and name none of the programme's 123 tasks");
+    // A unit with no published task shows no counts of zero.
+    expect(readFileSync(path.join(none, 'units/so-khcn/index.html'), 'utf8')).not.toContain('app-counts');
+    expect(text('units/so-khcn/index.html')).toContain('Chưa có nhiệm vụ đã công khai nào.');
     // No deadline listed is no information on the programme's deadlines, not word that none is near.
     expect(home).toContain('Hạn sắp tới Chưa có thông tin: sổ nhiệm vụ chưa đầy đủ, và trong các nhiệm vụ đã công khai không có nhiệm vụ nào có hạn sắp tới.');
     expect(home).not.toContain('Không có nhiệm vụ nào có hạn sắp tới');
