@@ -77,6 +77,27 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Task ids in the order a reader counts them: numbers within an id compared as numbers (K2 before
+ * K10, CTR97-9 before CTR97-10), the rest character by character; ids that tie so (K01, K1) by their text.
+ */
+export function compareTaskIds(a: string, b: string): number {
+  const as = a.match(/\d+|\D+/g) ?? [];
+  const bs = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(as.length, bs.length); i++) {
+    const x = as[i]!;
+    const y = bs[i]!;
+    if (x === y) continue;
+    const digits = /^\d/.test(x) && /^\d/.test(y);
+    if (!digits) return compareIds(x, y);
+    // Numbers of any length: fewer significant digits is smaller, then digit by digit.
+    const [p, q] = [x.replace(/^0+(?=\d)/, ''), y.replace(/^0+(?=\d)/, '')];
+    if (p.length !== q.length) return p.length - q.length;
+    if (p !== q) return compareIds(p, q);
+  }
+  return as.length - bs.length || compareIds(a, b);
+}
+
 /** Groups translations of each published meeting, newest first; drafts are left out unless `drafts` (the preview). */
 export function groupMeetings(meetings: SiteInput['meetings'], defaultLang: string, locales: readonly string[], drafts = false): MeetingGroup[] {
   const groups = Map.groupBy(drafts ? meetings : meetings.filter((m) => !m.data.draft), (m) => m.id);
@@ -131,7 +152,7 @@ export function buildSiteModel(input: SiteInput, asOf: string, { drafts = false 
     }
   }
   const tasks = [...input.tasks]
-    .sort((a, b) => compareIds(a.id, b.id))
+    .sort((a, b) => compareTaskIds(a.id, b.id))
     .map((task) => ({
       task,
       status: statusOn(task, asOf),

@@ -1,4 +1,5 @@
 import type { MeetingFigure, MeetingGroup, SiteModel, TaskView } from './site-model.ts';
+import { compareTaskIds } from './site-model.ts';
 import { monthKey } from './dates.ts';
 import { oncePer } from './memo.ts';
 
@@ -43,7 +44,7 @@ export function latestFigure(model: SiteModel, programme: string): MeetingFigure
 export function upcomingDeadlines(model: SiteModel, limit: number): TaskView[] {
   return model.tasks
     .filter((v) => v.task.deadline && v.task.deadline >= model.asOf && taskState(v) === 'on-schedule')
-    .sort((a, b) => (a.task.deadline! < b.task.deadline! ? -1 : a.task.deadline! > b.task.deadline! ? 1 : a.task.id < b.task.id ? -1 : 1))
+    .sort((a, b) => (a.task.deadline! < b.task.deadline! ? -1 : a.task.deadline! > b.task.deadline! ? 1 : compareTaskIds(a.task.id, b.task.id)))
     .slice(0, limit);
 }
 

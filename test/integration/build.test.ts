@@ -158,6 +158,8 @@ describe('npm run build on a content folder the project never saw', () => {
   it('writes tasks.json with derived states, urls and meetings', () => {
     const tasks = readJson<any[]>('data/tasks.json');
     expect(tasks).toHaveLength(14);
+    // In the order a reader counts them: K2 before K10.
+    expect(tasks.map((t) => t.id)).toEqual(['K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7', 'K8', 'K9', 'K10', 'K11', 'K12', 'K13', 'N1']);
     const byId = Object.fromEntries(tasks.map((t) => [t.id, t]));
     expect(byId.K2).toMatchObject({ status: 'completed', late: true, overdue: false, on_schedule: false, meetings: ['2025-06-15-hop-quy-2'] });
     expect(byId.K4).toMatchObject({ late: false, overdue: false });
