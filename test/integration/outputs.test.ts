@@ -70,6 +70,17 @@ describe('task lists', () => {
   });
 });
 
+describe('the meeting timeline', () => {
+  it('gives each reported figure in a line, saying what it covers beyond the programme', () => {
+    const vi = read('meetings/index.html');
+    expect(vi).toContain('<li>12/KH-UBND: hoàn thành 4, tổng số 11, quá hạn 1 (36,36%)</li>');
+    expect(vi).toContain('<li>12/KH-UBND (Năm 2025): hoàn thành 3, tổng số 9, quá hạn 1</li>');
+    expect(vi).toContain('<li>12/KH-UBND (Quý III/2025): tổng số 2, quá hạn 1</li>');
+    expect(vi).toContain('<li>57-NQ/TW (toàn quốc): hoàn thành 485, đang thực hiện, đúng hạn 561, quá hạn 86 (43%)</li>');
+    expect(read('en/meetings/index.html')).toContain('<li>12/KH-UBND: completed 1, total 11 (9.09%)</li>');
+  });
+});
+
 describe('units', () => {
   it('count each unit’s tasks in a table whose caption gives the date', () => {
     expect(read('units/index.html')).toContain('<caption>Nhiệm vụ theo đơn vị chủ trì, tính đến 1/10/2025</caption>');
