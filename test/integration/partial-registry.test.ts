@@ -110,6 +110,8 @@ describe('pages of a partial registry', () => {
     expect(overdue).toContain('Chưa có nhiệm vụ đã công khai nào. Sổ nhiệm vụ chưa đầy đủ, nên điều này không có nghĩa là không có nhiệm vụ nào.');
     expect(overdue).not.toContain('Không có nhiệm vụ nào.');
     expect(mainText('en/tasks/status/overdue/index.html')).toContain('No published task yet. The registry is incomplete, so this does not mean there is none.');
+    // A complete programme's own list, beside a partial one's, says plainly that it has none.
+    expect(mainText('programmes/nq-1/index.html')).toContain('Không có nhiệm vụ nào.');
   });
 
   it('say "not comparable" with the reason on the reconciliation page, never "differs"', () => {
@@ -199,6 +201,7 @@ describe('a partial registry that names no task yet', () => {
     // A unit with no published task shows no counts of zero.
     expect(readFileSync(path.join(none, 'units/so-khcn/index.html'), 'utf8')).not.toContain('app-counts');
     expect(text('units/so-khcn/index.html')).toContain('Chưa có nhiệm vụ đã công khai nào.');
+    expect(text('programmes/ctr-9/index.html')).toContain('Chưa có nhiệm vụ đã công khai nào.');
     // No deadline listed is no information on the programme's deadlines, not word that none is near.
     expect(home).toContain('Hạn sắp tới Chưa có thông tin: sổ nhiệm vụ chưa đầy đủ, và trong các nhiệm vụ đã công khai không có nhiệm vụ nào có hạn sắp tới.');
     expect(home).not.toContain('Không có nhiệm vụ nào có hạn sắp tới');
