@@ -39,7 +39,7 @@ describe('pages', () => {
     expect(await htmlValidateSite(out)).toEqual([]);
   });
 
-  it('show no message key in place of its words, in either language', () => {
+  it('show no message key in place of its words, nor a parameter’s name, in either language', () => {
     // A message key missing from the dictionaries is shown as itself ("count.national"): a word of a
     // message namespace, a dot and more. File names ("progress.json") are left aside.
     const keys = new Set(Object.keys(vi));
@@ -54,6 +54,8 @@ describe('pages', () => {
       const attributes = [...html.matchAll(/\s(?:aria-label|title|alt|content|data-chart)="([^"]*)"/g)].map((m) => m[1]!.replace(/&quot;/g, '"'));
       const text = [html.replace(/<[^>]*>/g, ' '), ...attributes].join(' ');
       for (const m of text.matchAll(keyLike)) if (!fileName.test(m[0]) && !keys.has(m[0])) shown.push(`${url}: ${m[0]}`);
+      // A message shown without a parameter it names keeps the name in braces ("{months}").
+      for (const m of text.matchAll(/\{[a-zA-Z]+\}/g)) shown.push(`${url}: ${m[0]}`);
     }
     expect(pages.length).toBeGreaterThan(50);
     expect([...new Set(shown)]).toEqual([]);
