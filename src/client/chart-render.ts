@@ -35,6 +35,23 @@ const valueLabels: Plugin = {
     const isLine = 'type' in chart.config && chart.config.type === 'line';
     // Numbers as the page's language writes them (53,66 in Vietnamese), as the table and the axis do.
     const format = new Intl.NumberFormat(chart.options.locale);
+    // Where two values on lines would be written over each other (a reported figure beside the registry's
+    // on the same date), the second goes below its point, or, if that is taken too, is left to the
+    // table and the tooltip.
+    const taken: Array<{ left: number; top: number; right: number; bottom: number }> = [];
+    const free = (box: (typeof taken)[number]) => taken.every((t) => box.right <= t.left || box.left >= t.right || box.bottom <= t.top || box.top >= t.bottom);
+    // A point's mark is drawn at its radius; a value is written clear of every mark, its own among them.
+    const radius = (element: { options?: { radius?: number } }) => element.options?.radius ?? 0;
+    chart.data.datasets.forEach((dataset, i) => {
+      const meta = chart.getDatasetMeta(i);
+      if (meta.hidden || !(isLine || (dataset as { type?: string }).type === 'line')) return;
+      for (const element of meta.data) {
+        // A label with no value has no mark (Chart.js skips it, and its place is not a number).
+        if ((element as { skip?: boolean }).skip || !Number.isFinite(element.x) || !Number.isFinite(element.y)) continue;
+        const r = radius(element as { options?: { radius?: number } });
+        if (r > 0) taken.push({ left: element.x - r, right: element.x + r, top: element.y - r, bottom: element.y + r });
+      }
+    });
     chart.data.datasets.forEach((dataset, i) => {
       const meta = chart.getDatasetMeta(i);
       if (meta.hidden) return;
@@ -46,8 +63,20 @@ const valueLabels: Plugin = {
         // Bars and arcs have a centre; the base Element type does not declare it.
         const centre = (element as unknown as { getCenterPoint: (final: boolean) => { x: number; y: number } }).getCenterPoint;
         const { x, y } = pointOnLine ? element.tooltipPosition(true) : centre.call(element, true);
-        ctx.fillStyle = pointOnLine ? '#1a1a1a' : '#ffffff';
-        ctx.fillText(format.format(value), x ?? 0, (y ?? 0) - (pointOnLine ? 10 : 0));
+        const text = format.format(value);
+        if (!pointOnLine) {
+          ctx.fillStyle = '#ffffff';
+          ctx.fillText(text, x ?? 0, y ?? 0);
+          return;
+        }
+        const half = ctx.measureText(text).width / 2;
+        const box = (middle: number) => ({ left: (x ?? 0) - half, right: (x ?? 0) + half, top: middle - 7, bottom: middle + 7 });
+        const clear = radius(element as { options?: { radius?: number } }) + 8;
+        const at = [(y ?? 0) - clear, (y ?? 0) + clear].map(box).find(free);
+        if (!at) return;
+        taken.push(at);
+        ctx.fillStyle = '#1a1a1a';
+        ctx.fillText(text, x ?? 0, (at.top + at.bottom) / 2);
       });
     });
     ctx.restore();
