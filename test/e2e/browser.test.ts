@@ -152,26 +152,55 @@ describe('key pages at 390 px and 1280 px', () => {
     await noJs.close();
   }, 60_000);
 
-  it('draw the charts when JavaScript is on, writing their numbers as the page’s language does', async () => {
+  it('draw the charts when JavaScript is on, writing their numbers as the page’s language does, each clear of the others', async () => {
     const page = await context.newPage();
-    // Each text the charts write on their canvases, kept for the test to read.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    // Each text the charts write on their canvases, and, per canvas, the values written in its last
+    // frame (in the values' font) with where they stand, kept for the test to read.
     await page.addInitScript(() => {
+      type Written = { text: string; left: number; right: number; top: number; bottom: number };
       const written: string[] = [];
       (window as unknown as { written: string[] }).written = written;
       const fillText = CanvasRenderingContext2D.prototype.fillText;
+      const clearRect = CanvasRenderingContext2D.prototype.clearRect;
+      CanvasRenderingContext2D.prototype.clearRect = function (x: number, y: number, w: number, h: number) {
+        if (x === 0 && y === 0) (this.canvas as unknown as { values: Written[] }).values = [];
+        return clearRect.call(this, x, y, w, h);
+      };
       CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
         written.push(text);
+        if (this.font.startsWith('600 12px')) {
+          const half = this.measureText(text).width / 2;
+          const values = ((this.canvas as unknown as { values?: Written[] }).values ??= []);
+          values.push({ text, left: x - half, right: x + half, top: y - 6, bottom: y + 6 });
+        }
         return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
       };
     });
-    for (const [url, rate] of [['/charts/', '36,36'], ['/en/charts/', '36.36']] as const) {
-      await page.goto(site.url + url);
+    const drawAll = async () => {
       const charts = await page.locator('app-chart').count();
       for (let i = 0; i < charts; i++) await page.locator('app-chart').nth(i).scrollIntoViewIfNeeded();
       await page.waitForFunction((n) => document.querySelectorAll('app-chart.app-chart--drawn').length === n, charts, { timeout: 15_000 });
-      expect(charts, url).toBeGreaterThan(4);
+      return charts;
+    };
+    for (const [url, rate] of [['/charts/', '36,36'], ['/en/charts/', '36.36']] as const) {
+      await page.goto(site.url + url);
+      expect(await drawAll(), url).toBeGreaterThan(4);
       // The province's rate of 25 September, 4 of 11 (national-vs-province).
       expect(await page.evaluate(() => (window as unknown as { written: string[] }).written), url).toContain(rate);
+    }
+    // A programme's progress over time, on a phone: on 25 September the registry counts 3 completed and
+    // the meeting reported 4, side by side; no two values are written over each other.
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.goto(`${site.url}/programmes/kh-12/`);
+    await drawAll();
+    const canvases = await page.evaluate(() => [...document.querySelectorAll('app-chart canvas')].map((c) => (c as unknown as { values?: Array<{ text: string; left: number; right: number; top: number; bottom: number }> }).values ?? []));
+    const overTime = canvases[1]!;
+    expect(overTime.map((v) => v.text)).toEqual(expect.arrayContaining(['3', '4', '7', '11']));
+    for (const values of canvases) {
+      for (const [i, a] of values.entries()) {
+        for (const b of values.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, `${a.text} and ${b.text}`).toBe(true);
+      }
     }
     await page.close();
   }, 60_000);
