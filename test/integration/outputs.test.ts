@@ -8,6 +8,7 @@ import { builtFixture } from '../helpers/fixture-build.ts';
 import { MeetingsJsonSchema, ProgressJsonSchema, TasksJsonSchema } from '../../src/schemas/outputs.ts';
 import { dataFileErrors, htmlValidateSite, sitePages } from '../helpers/built-site.ts';
 import vi from '../../src/i18n/vi.json' with { type: 'json' };
+import FIELDS from '../../src/i18n/data-fields.json' with { type: 'json' };
 
 const { out, read } = builtFixture('valid');
 const SITE = 'https://tien-do.tinh-mau.example';
@@ -22,6 +23,29 @@ describe('data files', () => {
 
   it('each pass the JSON Schema published next to them (checked with ajv)', () => {
     expect(dataFileErrors(out)).toEqual([]);
+  });
+
+  it('hold every field the data page describes', () => {
+    // A name such as `programmes.*.counts` or `reported[].reason`: every key of an object (`*`) or item of
+    // a list (`[]`) on the way; a field is there when some object at the end of the path has it.
+    const holders = (value: unknown, steps: string[]): unknown[] => {
+      if (steps.length === 0) return [value];
+      const [step, ...rest] = steps;
+      if (step === '*') return Object.values(value as object).flatMap((v) => holders(v, rest));
+      const inner = (value as Record<string, unknown>)[step!.replace(/\[\]$/, '')];
+      return step!.endsWith('[]') ? (inner as unknown[]).flatMap((v) => holders(v, rest)) : holders(inner, rest);
+    };
+    const missing: string[] = [];
+    for (const [file, names] of Object.entries(FIELDS)) {
+      const data = JSON.parse(read(`data/${file}.json`));
+      for (const name of names.flatMap((n) => n.split(', ').map((field, i, all) => (i === 0 ? field : all[0]!.replace(/[^.\]]+$/, field))))) {
+        const steps = name.split('.');
+        const last = steps.pop()!;
+        const objects = Array.isArray(data) ? data.flatMap((item) => holders(item, steps)) : holders(data, steps);
+        if (!objects.some((o) => o !== null && typeof o === 'object' && last in o)) missing.push(`${file}.json: ${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   it('are described by JSON Schemas published next to them', () => {
