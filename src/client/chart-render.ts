@@ -72,7 +72,8 @@ const valueLabels: Plugin = {
         const half = ctx.measureText(text).width / 2;
         const box = (middle: number) => ({ left: (x ?? 0) - half, right: (x ?? 0) + half, top: middle - 7, bottom: middle + 7 });
         const clear = radius(element as { options?: { radius?: number } }) + 8;
-        const at = [(y ?? 0) - clear, (y ?? 0) + clear].map(box).find(free);
+        // Within the canvas: a value above a point at the top of the chart goes below it.
+        const at = [(y ?? 0) - clear, (y ?? 0) + clear].map(box).find((b) => b.top >= 0 && b.bottom <= chart.height && free(b));
         if (!at) return;
         taken.push(at);
         ctx.fillStyle = '#1a1a1a';

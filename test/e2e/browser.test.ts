@@ -189,17 +189,23 @@ describe('key pages at 390 px and 1280 px', () => {
       // The province's rate of 25 September, 4 of 11 (national-vs-province).
       expect(await page.evaluate(() => (window as unknown as { written: string[] }).written), url).toContain(rate);
     }
-    // A programme's progress over time, on a phone: on 25 September the registry counts 3 completed and
-    // the meeting reported 4, side by side; no two values are written over each other.
+    // On a phone, every chart of a programme's page and of the charts' page writes each value within its
+    // canvas, none cut off at an edge, and no two over each other: on 25 September the registry counts 3
+    // completed and the meeting reported 4, side by side.
     await page.setViewportSize({ width: 390, height: 900 });
-    await page.goto(`${site.url}/programmes/kh-12/`);
-    await drawAll();
-    const canvases = await page.evaluate(() => [...document.querySelectorAll('app-chart canvas')].map((c) => (c as unknown as { values?: Array<{ text: string; left: number; right: number; top: number; bottom: number }> }).values ?? []));
-    const overTime = canvases[1]!;
-    expect(overTime.map((v) => v.text)).toEqual(expect.arrayContaining(['3', '4', '7', '11']));
-    for (const values of canvases) {
-      for (const [i, a] of values.entries()) {
-        for (const b of values.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, `${a.text} and ${b.text}`).toBe(true);
+    type Value = { text: string; left: number; right: number; top: number; bottom: number };
+    for (const url of ['/programmes/kh-12/', '/charts/']) {
+      await page.goto(site.url + url);
+      await drawAll();
+      const canvases = await page.evaluate(() =>
+        [...document.querySelectorAll('app-chart canvas')].map((c) => ({ height: c.getBoundingClientRect().height, values: (c as unknown as { values?: Value[] }).values ?? [] })),
+      );
+      if (url === '/programmes/kh-12/') expect(canvases[1]!.values.map((v) => v.text)).toEqual(expect.arrayContaining(['3', '4', '7', '11']));
+      for (const { height, values } of canvases) {
+        for (const v of values) expect(v.top >= 0 && v.bottom <= height, `${url}: ${v.text} at ${v.top}–${v.bottom} of ${height}`).toBe(true);
+        for (const [i, a] of values.entries()) {
+          for (const b of values.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, `${url}: ${a.text} and ${b.text}`).toBe(true);
+        }
       }
     }
     await page.close();
