@@ -33,51 +33,53 @@ const valueLabels: Plugin = {
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     const isLine = 'type' in chart.config && chart.config.type === 'line';
+    const onLine = (dataset: object) => isLine || (dataset as { type?: string }).type === 'line';
     // Numbers as the page's language writes them (53,66 in Vietnamese), as the table and the axis do.
     const format = new Intl.NumberFormat(chart.options.locale);
     // Where two values on lines would be written over each other (a reported figure beside the registry's
     // on the same date), the second goes below its point, or, if that is taken too, is left to the
-    // table and the tooltip.
-    const taken: Array<{ left: number; top: number; right: number; bottom: number }> = [];
-    const free = (box: (typeof taken)[number]) => taken.every((t) => box.right <= t.left || box.left >= t.right || box.bottom <= t.top || box.top >= t.bottom);
-    // A point's mark is drawn at its radius; a value is written clear of every mark, its own among them.
-    const radius = (element: { options?: { radius?: number } }) => element.options?.radius ?? 0;
+    // table and the tooltip. A point's mark is drawn at its radius; a value is written clear of every
+    // mark, its own among them, and within the canvas.
+    type Box = { left: number; top: number; right: number; bottom: number };
+    const taken: Box[] = [];
+    const free = (box: Box) => box.top >= 0 && box.bottom <= chart.height && taken.every((t) => box.right <= t.left || box.left >= t.right || box.bottom <= t.top || box.top >= t.bottom);
+    const radius = (element: object) => (element as { options?: { radius?: number } }).options?.radius ?? 0;
     chart.data.datasets.forEach((dataset, i) => {
       const meta = chart.getDatasetMeta(i);
-      if (meta.hidden || !(isLine || (dataset as { type?: string }).type === 'line')) return;
+      if (meta.hidden || !onLine(dataset)) return;
       for (const element of meta.data) {
         // A label with no value has no mark (Chart.js skips it, and its place is not a number).
         if ((element as { skip?: boolean }).skip || !Number.isFinite(element.x) || !Number.isFinite(element.y)) continue;
-        const r = radius(element as { options?: { radius?: number } });
+        const r = radius(element);
         if (r > 0) taken.push({ left: element.x - r, right: element.x + r, top: element.y - r, bottom: element.y + r });
       }
     });
     chart.data.datasets.forEach((dataset, i) => {
       const meta = chart.getDatasetMeta(i);
       if (meta.hidden) return;
+      const pointOnLine = onLine(dataset);
       meta.data.forEach((element, j) => {
         const value = dataset.data[j];
         if (typeof value !== 'number' || value === 0) return;
-        // On a line, above the point in dark; on a bar or slice, in its middle in white.
-        const pointOnLine = isLine || (dataset as { type?: string }).type === 'line';
-        // Bars and arcs have a centre; the base Element type does not declare it.
-        const centre = (element as unknown as { getCenterPoint: (final: boolean) => { x: number; y: number } }).getCenterPoint;
-        const { x, y } = pointOnLine ? element.tooltipPosition(true) : centre.call(element, true);
         const text = format.format(value);
+        // On a bar or slice, in its middle in white (bars and arcs have a centre; the base Element type
+        // does not declare it).
         if (!pointOnLine) {
+          const centre = (element as unknown as { getCenterPoint: (final: boolean) => { x: number; y: number } }).getCenterPoint.call(element, true);
           ctx.fillStyle = '#ffffff';
-          ctx.fillText(text, x ?? 0, y ?? 0);
+          ctx.fillText(text, centre.x, centre.y);
           return;
         }
+        // On a line, in dark, above the point, else below it.
+        const position = element.tooltipPosition(true);
+        const [x, y] = [position.x ?? 0, position.y ?? 0];
         const half = ctx.measureText(text).width / 2;
-        const box = (middle: number) => ({ left: (x ?? 0) - half, right: (x ?? 0) + half, top: middle - 7, bottom: middle + 7 });
-        const clear = radius(element as { options?: { radius?: number } }) + 8;
-        // Within the canvas: a value above a point at the top of the chart goes below it.
-        const at = [(y ?? 0) - clear, (y ?? 0) + clear].map(box).find((b) => b.top >= 0 && b.bottom <= chart.height && free(b));
+        const clear = radius(element) + 8;
+        const at = [y - clear, y + clear].map((middle) => ({ left: x - half, right: x + half, top: middle - 7, bottom: middle + 7 })).find(free);
         if (!at) return;
         taken.push(at);
         ctx.fillStyle = '#1a1a1a';
-        ctx.fillText(text, x ?? 0, (at.top + at.bottom) / 2);
+        ctx.fillText(text, x, (at.top + at.bottom) / 2);
       });
     });
     ctx.restore();

@@ -97,6 +97,14 @@ export const reportedByMeeting: (model: SiteModel) => ReadonlyMap<string, readon
 /** Programmes whose registry holds only the tasks the public record names, made once per model. */
 export const partialProgrammes: (model: SiteModel) => SiteModel['programmes'] = oncePer((model: SiteModel) => model.programmes.filter((p) => p.registry === 'partial'));
 
+/**
+ * Whether some programme's registry is partial: the site's lists, counts and deadlines of the registry
+ * are then of the published tasks, and none listed is no word that there are none.
+ */
+export function hasPartialRegistry(model: SiteModel): boolean {
+  return partialProgrammes(model).length > 0;
+}
+
 /** Units by id, made once per model. */
 export const unitsById: (model: SiteModel) => ReadonlyMap<string, SiteModel['units'][number]> = oncePer((model: SiteModel) => new Map(model.units.map((u) => [u.id, u])));
 

@@ -1,6 +1,6 @@
 import { addMonths, monthKey } from '../dates.ts';
 import type { SiteModel } from '../site-model.ts';
-import { partialProgrammes, taskState } from '../site-views.ts';
+import { hasPartialRegistry, taskState } from '../site-views.ts';
 import { TASKS_DATA_FILE, withEmptyReason } from './types.ts';
 import type { ChartData } from './types.ts';
 
@@ -29,7 +29,7 @@ export function toDeadlinesData(model: SiteModel, months = 12): DeadlinesChartDa
     const index = labels.indexOf(monthKey(deadline));
     if (index >= 0) values[index]! += 1;
   }
-  const partial = partialProgrammes(model).length > 0;
+  const partial = hasPartialRegistry(model);
   const data: DeadlinesChartData = {
     id: 'deadlines',
     kind: 'bar',
