@@ -1,5 +1,6 @@
-// Checks of a built site with outside tools: every page against html-validate with the project's
-// configuration, and every data file against the JSON Schema the site publishes for it.
+// Reading a built site (its files, its pages, a page's visible text), and checking it with outside
+// tools: every page against html-validate with the project's configuration, and every data file
+// against the JSON Schema the site publishes for it.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +30,12 @@ export function sitePages(out: string): string[] {
   return filesIn(out)
     .filter((file) => (file === 'index.html' || file.endsWith('/index.html')) && !file.startsWith('admin/'))
     .map((file) => `/${file.slice(0, -'index.html'.length)}`);
+}
+
+/** The visible text of a page's main element: tags dropped, `&amp;` and `&#39;` read, spaces collapsed. */
+export function mainText(html: string): string {
+  const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+  return main.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
 }
 
 /** The committed html-validate configuration. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, ROOT, runScript } from '../helpers/run.ts';
 import { withProject } from '../helpers/project-lock.ts';
 import { builtFixture } from '../helpers/fixture-build.ts';
-import { fileDigests } from '../helpers/built-site.ts';
+import { fileDigests, mainText } from '../helpers/built-site.ts';
 
 // This file's builds go to a file system of their own where there is one with room for three sites
 // (/dev/shm, in memory): Astro renames files from the project's .astro/ folder into its output, which
@@ -130,8 +130,7 @@ describe('npm run build on a content folder the project never saw', () => {
   });
 
   it('shows each reported figure beside the registry’s counts, and the registry’s rate worked out from them', () => {
-    const page = readFileSync(path.join(outA, 'reconciliation/index.html'), 'utf8');
-    const text = page.slice(page.indexOf('<main'), page.indexOf('</main>')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const text = mainText(readFileSync(path.join(outA, 'reconciliation/index.html'), 'utf8'));
     // 25 September, cumulative: 4 of 11 reported (36.36 %), 3 of 11 in the registry (27.27 %).
     expect(text).toContain('Chỉ tiêu Báo cáo Sổ nhiệm vụ Tổng số 11 11 Hoàn thành 4 3 Quá hạn 1 1 Tỷ lệ hoàn thành 36,36% 27,27%');
     expect(text).toContain('Chỉ tiêu Báo cáo Sổ nhiệm vụ Tổng số 11 11 Hoàn thành 1 1 Tỷ lệ hoàn thành 9,09% 9,09%');

@@ -7,18 +7,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, ROOT, runScript } from '../helpers/run.ts';
 import { withProject } from '../helpers/project-lock.ts';
 import { builtFixture } from '../helpers/fixture-build.ts';
+import { mainText as pageText } from '../helpers/built-site.ts';
 import { ProgressJsonSchema } from '../../src/schemas/outputs.ts';
 import { ElementKinds, axeContext, axeViolations, launchBrowser, progress } from '../helpers/browser.ts';
 import { serve } from '../helpers/serve.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'nq57-partial-'));
 const { out, read } = builtFixture('partial');
-/** The visible text of a page's main element, tags dropped and spaces collapsed. */
-const mainText = (file: string) => {
-  const page = read(file);
-  const main = page.slice(page.indexOf('<main'), page.indexOf('</main>'));
-  return main.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
-};
+/** The visible text of a built page's main element. */
+const mainText = (file: string) => pageText(read(file));
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -186,10 +183,7 @@ describe('a partial registry that names no task yet', () => {
     expect(result.status, result.stderr).toBe(0);
     // No word, in English, of a collection that may be configured wrong: the registry is empty, as it should be.
     expect(result.stdout + result.stderr).not.toContain('does not exist or is empty');
-    const text = (file: string) => {
-      const page = readFileSync(path.join(none, file), 'utf8');
-      return page.slice(page.indexOf('<main'), page.indexOf('</main>')).replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
-    };
+    const text = (file: string) => pageText(readFileSync(path.join(none, file), 'utf8'));
     const home = text('index.html');
     expect(home).toContain('Nguồn tin công khai mới nêu số liệu tổng, chưa nêu tên nhiệm vụ nào trong 123 nhiệm vụ của chương trình');
     expect(readFileSync(path.join(none, 'index.html'), 'utf8')).not.toMatch(/app-stat__value">0</);
