@@ -10,6 +10,7 @@ import { formatProblem } from '../lib/problems.ts';
 import { chooseMessageLang } from './site-config.ts';
 import { messageLang, msgCount } from '../lib/messages.ts';
 import { setPreviewProblems } from '../lib/preview-problems.ts';
+import { rendererDigest } from './renderer-digest.ts';
 
 const KINDS = ['site', 'programmes', 'units', 'tasks', 'meetings'] as const;
 type Kind = (typeof KINDS)[number];
@@ -55,7 +56,7 @@ const meetingsLoader = new Promise<void>((resolve) => (meetingsLoaderCalled = re
 const sources = new Map<string, string>();
 
 interface StoredRendering {
-  /** A digest of the file's text and of the language its warnings are written in. */
+  /** A digest of the file's text, of the language its warnings are written in and of the code that rendered it. */
   source: string;
   /** The file in the content folder. */
   file: string;
@@ -63,9 +64,9 @@ interface StoredRendering {
 }
 
 /**
- * Meeting bodies as the store holds them from the last read: a file whose text (and message
- * language) is the same is not rendered again. The digest of each file read is kept in `sources`;
- * `taken` counts the bodies given.
+ * Meeting bodies as the store holds them from the last read: a file whose text, message language
+ * and rendering code (src/content/renderer-digest.ts) are the same is not rendered again. The digest
+ * of each file read is kept in `sources`; `taken` counts the bodies given.
  */
 function renderings(context: LoaderContext): RenderedBefore & { taken: number } {
   const byFile = new Map<string, RenderedBody & { source: string }>();
@@ -74,8 +75,9 @@ function renderings(context: LoaderContext): RenderedBefore & { taken: number } 
     if (entry.rendered && stored?.source && stored.file) byFile.set(stored.file, { html: entry.rendered.html, removed: stored.removed ?? [], source: stored.source });
   }
   sources.clear();
+  const code = rendererDigest();
   const given = (file: string, text: string) => {
-    const source = context.generateDigest(`${messageLang()}\n${text}`);
+    const source = context.generateDigest(`${code}\n${messageLang()}\n${text}`);
     sources.set(file, source);
     const before = byFile.get(file);
     if (!before || before.source !== source) return undefined;
