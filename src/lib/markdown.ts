@@ -84,6 +84,25 @@ function alignAsClass() {
   };
 }
 
+/**
+ * A table is drawn as the site's tables are, in a box that scrolls sideways where the table is wider
+ * than the screen (global.css: `.app-table-wrap`), and that takes the keyboard's focus so that it can
+ * be scrolled without a mouse. Added after the sanitiser: the box and the class are the site's markup,
+ * which an author cannot write (the sanitiser removes `class` and `<div>`).
+ */
+function tablesInScrollBoxes() {
+  const wrap = (parent: Root | Element): void => {
+    for (const [i, node] of parent.children.entries()) {
+      if (node.type !== 'element') continue;
+      wrap(node);
+      if (node.tagName !== 'table') continue;
+      node.properties.className = ['app-table'];
+      parent.children[i] = { type: 'element', tagName: 'div', properties: { className: ['app-table-wrap'], tabIndex: 0 }, children: [node] };
+    }
+  };
+  return wrap;
+}
+
 function demoteHeadings() {
   // The page title is the only h1; a body's `#` heading becomes h2.
   return (tree: Root) => {
@@ -287,7 +306,7 @@ export function bodyProcessor(raw: boolean, autolinks: Autolinks) {
   let processor = processors.get(key);
   if (!processor) {
     const base = unified().use(remarkParse).use(remarkGfmFor(autolinks)).use(remarkRehype, { allowDangerousHtml: true });
-    processor = (raw ? base.use(rehypeRaw) : base).use(demoteHeadings).use(alignAsClass).use(collectComments).use(collectRemovals).use(rehypeSanitize, BODY_SCHEMA).use(rehypeStringify).freeze();
+    processor = (raw ? base.use(rehypeRaw) : base).use(demoteHeadings).use(alignAsClass).use(collectComments).use(collectRemovals).use(rehypeSanitize, BODY_SCHEMA).use(tablesInScrollBoxes).use(rehypeStringify).freeze();
     processors.set(key, processor);
   }
   return processor;

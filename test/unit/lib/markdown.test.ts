@@ -88,6 +88,15 @@ describe(renderMeetingBody, () => {
     expect(html).toContain('<td class="align-center">x</td><td>y</td>');
   });
 
+  it('puts each table, Markdown or HTML, in a box that scrolls sideways where the screen is narrower, styled as the site’s tables', () => {
+    const { html, removed } = renderMeetingBody('| a | b |\n| --- | --: |\n| 1 | 2 |\n\n<table class="x"><tr><td>3</td></tr></table>\n\n<div class="app-table-wrap">4</div>');
+    expect(html.match(/<div class="app-table-wrap" tabindex="0"><table class="app-table">/g)).toHaveLength(2);
+    expect(html).not.toContain('class="x"');
+    // What an author writes is not taken for the site’s box.
+    expect(html).not.toContain('<div class="app-table-wrap">4');
+    expect(removed.map((r) => r.message).join(' ')).toContain('<div>');
+  });
+
   it('makes the body headings start at h2, under the page title', () => {
     expect(renderMeetingBody('# Kết luận\n\n## Chi tiết').html).toBe('<h2>Kết luận</h2>\n<h2>Chi tiết</h2>');
   });
