@@ -3,9 +3,10 @@
 // the card is painted and encoded here as a palette PNG. sharp's own PNG output took 5 to 6 times as
 // long a card (see docs/performance.md), for 4,000 cards of a large province on every cold build.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 
@@ -17,10 +18,15 @@ const FONTS = {
 const WIDTH = 1200;
 const HEIGHT = 630;
 const MARGIN = 72;
-// Bump when the design changes, so cached cards are drawn again. (3: caches from before cards were
-// written under a temporary name first may hold half-written ones. 4: palette images. 5: ink read
-// from the alpha channel. 6: compressed in bands.)
-const DESIGN = '6';
+/**
+ * What draws a card: this file and the packages installed (sharp, the fonts). A cached card is named
+ * by a digest of this and of what it says, so a change to either draws the cards again.
+ */
+const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
+const DESIGN = createHash('sha256')
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .update(existsSync(LOCKFILE) ? readFileSync(LOCKFILE) : 'no package-lock.json')
+  .digest('hex');
 
 function escapeMarkup(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
