@@ -57,10 +57,17 @@ describe('charts', () => {
   it('tabulate the reported rates once, each linked to the meeting that reported it', () => {
     const html = read('charts/index.html');
     const table = html.slice(html.indexOf('id="table-national-vs-province"'), html.indexOf('</table>', html.indexOf('id="table-national-vs-province"')));
-    expect([...table.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1])).toEqual(['Hạng mục', 'Toàn quốc', 'Cấp tỉnh']);
+    expect([...table.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1])).toEqual(['Ngày', 'Toàn quốc', 'Cấp tỉnh']);
     expect(tableRows(html, 'national-vs-province')).toEqual([['15/6/2025', '—', '9,09'], ['25/9/2025', '43', '36,36']]);
     expect(table).toContain('<a href="/meetings/2025-06-15-hop-quy-2/">9,09</a>');
     expect(table).toContain('<a href="/meetings/2025-09-25-hop-quy-3/">43</a>');
+  });
+
+  it('head the first column of each table with what its rows are, in the page’s language', () => {
+    const firstHeadings = (page: string) =>
+      Object.fromEntries([...read(page).matchAll(/<table class="app-table" id="table-([\w-]+)">[\s\S]*?<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => [m[1], m[2]]));
+    expect(firstHeadings('charts/index.html')).toMatchObject({ 'status-kh-12': 'Chương trình', 'progress-kh-12': 'Ngày', 'by-unit': 'Đơn vị chủ trì', deadlines: 'Tháng', 'national-vs-province': 'Ngày' });
+    expect(firstHeadings('en/charts/index.html')).toMatchObject({ 'status-kh-12': 'Programme', 'progress-kh-12': 'Date', 'by-unit': 'Lead unit', deadlines: 'Month' });
   });
 
   it('write their numbers on the page for readers without JavaScript, with the data file and sources', () => {

@@ -38,7 +38,7 @@ function countByGroup(model: SiteModel, groupOf: (view: TaskView) => string, ord
   return new Map([...groups].filter(([, c]) => c.completed + c.on_schedule + c.overdue > 0));
 }
 
-function stackedChart(model: SiteModel, id: string, captionKey: string, groups: Map<string, StatusCounts>): ChartData {
+function stackedChart(model: SiteModel, id: string, captionKey: string, labelsKey: string, groups: Map<string, StatusCounts>): ChartData {
   const data: ChartData = {
     id,
     kind: 'stacked-bar',
@@ -46,6 +46,7 @@ function stackedChart(model: SiteModel, id: string, captionKey: string, groups: 
     asOf: model.asOf,
     labels: [...groups.keys()],
     labelKind: 'id',
+    labelsKey,
     series: statusSeries([...groups.values()]),
     dataFile: TASKS_DATA_FILE,
   };
@@ -57,12 +58,12 @@ export function toByUnitData(model: SiteModel): ChartData {
   // An owner missing from units.yaml (the validator reports it) still counts, after the listed units.
   const owners = [...new Set(model.tasks.map((v) => v.task.owner))].sort();
   const order = [...model.units.map((u) => u.id), ...owners.filter((id) => !model.units.some((u) => u.id === id))];
-  return stackedChart(model, 'by-unit', 'chart.byUnit.caption', countByGroup(model, (v) => v.task.owner, order));
+  return stackedChart(model, 'by-unit', 'chart.byUnit.caption', 'task.owner', countByGroup(model, (v) => v.task.owner, order));
 }
 
 /** Completed, on schedule and overdue tasks of each category as of the as-of date, categories by id and `uncategorised` last; cancelled tasks left out. */
 export function toByCategoryData(model: SiteModel): ChartData {
   const categories = [...new Set(model.tasks.flatMap((v) => (v.task.category === undefined ? [] : [v.task.category])))].sort();
   const order = [...categories.filter((c) => c !== UNCATEGORISED), UNCATEGORISED];
-  return stackedChart(model, 'by-category', 'chart.byCategory.caption', countByGroup(model, (v) => v.task.category ?? UNCATEGORISED, order));
+  return stackedChart(model, 'by-category', 'chart.byCategory.caption', 'task.category', countByGroup(model, (v) => v.task.category ?? UNCATEGORISED, order));
 }

@@ -38,6 +38,7 @@ export function toDeadlinesData(model: SiteModel, months = 12): DeadlinesChartDa
     asOf: model.asOf,
     labels,
     labelKind: 'month',
+    labelsKey: 'chart.labels.month',
     series: [{ key: 'due', labelKey: 'chart.deadlines.due', values }],
     dataFile: TASKS_DATA_FILE,
     overdue,

@@ -44,6 +44,7 @@ export function toNationalVsProvinceData(model: SiteModel, options: NationalVsPr
     asOf: model.asOf,
     labels,
     labelKind: 'date',
+    labelsKey: 'chart.labels.date',
     series: scopes.map(line),
     dataFile: PROGRESS_DATA_FILE,
   };

@@ -35,6 +35,7 @@ export function toProgressOverTimeData(model: SiteModel, programmeId: string): C
     asOf: model.asOf,
     labels: partial ? [...new Set(points.map((p) => p.label))] : series.map((p) => p.date),
     labelKind: 'date',
+    labelsKey: 'chart.labels.date',
     series: partial
       ? []
       : withoutEmptyUnknown([...STATUS_KEYS, 'total' as const].map((key) => ({ key, labelKey: countLabelKey(key), values: series.map((p) => p[key]) }))),

@@ -30,6 +30,7 @@ export function toStatusChartData(model: SiteModel, programmeId: string): Status
     // One label, the programme, and one series per state: each slice is a series, as in the stacked bars.
     labels: [programmeId],
     labelKind: 'id',
+    labelsKey: 'task.programme',
     series: statusSeries([counts]),
     dataFile: PROGRESS_DATA_FILE,
     programme: programmeId,

@@ -44,6 +44,8 @@ export interface ChartData {
   /** Category labels: keys, dates, months, ids or text, as `labelKind` says. */
   labels: string[];
   labelKind: LabelKind;
+  /** I18n key of what the labels are (a date, a month, a unit…): the heading of the chart table's first column. */
+  labelsKey: string;
   series: ChartSeries[];
   /** Labelled points, e.g. reported figures. */
   points?: ChartPoint[];

@@ -24,6 +24,7 @@ describe(toByUnitData, () => {
       // so-noi-vu owns only a cancelled task.
       labels: ['so-tttt', 'so-khcn'],
       labelKind: 'id',
+      labelsKey: 'task.owner',
       series: [
         { key: 'completed', labelKey: 'count.completed', values: [1, 1] },
         { key: 'on_schedule', labelKey: 'count.on_schedule', values: [3, 3] },

@@ -13,6 +13,7 @@ describe(toDeadlinesData, () => {
       asOf: '2025-10-01',
       labels: ['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09'],
       labelKind: 'month',
+      labelsKey: 'chart.labels.month',
       // D is due on the as-of date and E on the month's last day; F on the next month's first day; H on the
       // last day of the twelfth month. I (2026-10-01) falls after it; K is not assigned yet; B is completed.
       series: [{ key: 'due', labelKey: 'chart.deadlines.due', values: [2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1] }],

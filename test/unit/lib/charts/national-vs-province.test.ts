@@ -25,6 +25,7 @@ describe(toNationalVsProvinceData, () => {
       asOf: '2025-10-01',
       labels: ['2025-08-20', '2025-09-05', '2025-09-25'],
       labelKind: 'date',
+      labelsKey: 'chart.labels.date',
       // Each value with the meeting that reported it.
       series: [
         { key: 'national', labelKey: 'scope.national', values: [30, 40, 43.1], meetings: ['2025-08-20-hop', '2025-09-10-hop-toan-quoc', '2025-09-25-hop'] },

@@ -28,6 +28,7 @@ describe(toStatusChartData, () => {
       asOf: '2025-10-01',
       labels: ['ctr-97'],
       labelKind: 'id',
+      labelsKey: 'task.programme',
       series: [
         { key: 'completed', labelKey: 'count.completed', values: [2] },
         { key: 'on_schedule', labelKey: 'count.on_schedule', values: [4] },

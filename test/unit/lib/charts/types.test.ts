@@ -9,6 +9,7 @@ const chart: ChartData = {
   asOf: '2025-10-01',
   labels: ['a', 'b'],
   labelKind: 'id',
+  labelsKey: 'task.owner',
   series: statusSeries([
     { completed: 1, on_schedule: 2, overdue: 3, unknown: 4 },
     { completed: 0, on_schedule: 5, overdue: 0, unknown: 0 },
