@@ -86,6 +86,15 @@ describe('pages', () => {
   });
 });
 
+describe('sources', () => {
+  it('are cited with their publisher and date wherever a page lists them, or by their address where they have no title', () => {
+    const link = '<a href="https://tin-tuc.tinh-mau.example/ke-hoach-12">https://tin-tuc.tinh-mau.example/ke-hoach-12</a>';
+    expect(read('programmes/kh-12/index.html')).toContain(`${link} — Cổng thông tin tỉnh Mẫu (12/1/2025)`);
+    expect(read('en/programmes/kh-12/index.html')).toContain(`${link} — Mau province portal (12 Jan 2025)`);
+    expect(read('meetings/2025-06-15-hop-quy-2/index.html')).toContain('<a href="https://tin-tuc.tinh-mau.example/hop-quy-2">Ban Chỉ đạo họp quý II</a> — Cổng thông tin tỉnh Mẫu');
+  });
+});
+
 describe('task lists', () => {
   it('say plainly that a complete registry has no task of a state', () => {
     // Every task of the fixture has a reported status; its registries are complete.
