@@ -199,6 +199,10 @@ describe('a partial registry that names no task yet', () => {
     // No deadline listed is no information on the programme's deadlines, not word that none is near.
     expect(home).toContain('Hạn sắp tới Chưa có thông tin: sổ nhiệm vụ chưa đầy đủ, và trong các nhiệm vụ đã công khai không có nhiệm vụ nào có hạn sắp tới.');
     expect(home).not.toContain('Không có nhiệm vụ nào có hạn sắp tới');
+    // The registry's page counts what is published, and offers no choice of state where every count is 0.
+    expect(text('tasks/index.html')).toContain('0 nhiệm vụ đã công khai');
+    expect(readFileSync(path.join(none, 'tasks/index.html'), 'utf8')).not.toContain('/tasks/status/');
+    expect(text('en/tasks/index.html')).toContain('0 published tasks');
     expect(text('charts/index.html')).toMatch(/Nhiệm vụ đã công khai đến hạn trong 12 tháng tới \(sổ nhiệm vụ chưa đầy đủ\) Số liệu tính đến ngày [\d/]+ Sổ nhiệm vụ chưa có nhiệm vụ nào cho biểu đồ này\./);
   });
 });
