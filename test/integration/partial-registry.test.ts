@@ -194,7 +194,11 @@ describe('a partial registry that names no task yet', () => {
     expect(programme).not.toContain('id="caption-status-ctr-9"');
     expect(programme).toContain('id="caption-progress-ctr-9"');
     expect(text('en/programmes/ctr-9/index.html')).toContain("Public sources give only totals and name none of the programme's 123 tasks");
-    // A unit with no published task shows no counts of zero.
+    // The units are listed without a table of zeros where no task is published, and a unit with no
+    // published task shows no counts of zero.
+    expect(readFileSync(path.join(none, 'units/index.html'), 'utf8')).not.toContain('app-units-table');
+    expect(text('units/index.html')).toContain('Sở Khoa học và Công nghệ');
+    expect(text('units/index.html')).toContain('Chưa có nhiệm vụ đã công khai nào.');
     expect(readFileSync(path.join(none, 'units/so-khcn/index.html'), 'utf8')).not.toContain('app-counts');
     expect(text('units/so-khcn/index.html')).toContain('Chưa có nhiệm vụ đã công khai nào.');
     expect(text('programmes/ctr-9/index.html')).toContain('Chưa có nhiệm vụ đã công khai nào.');
