@@ -2,7 +2,7 @@ import matter from 'gray-matter';
 import { MeetingSchema } from '../schemas/index.ts';
 import type { Meeting } from '../schemas/index.ts';
 import type { MeetingEntry } from '../lib/content-model.ts';
-import { renderMeetingBody } from '../lib/markdown.ts';
+import { headingsLikePageSections, renderMeetingBody } from '../lib/markdown.ts';
 import type { RenderedBody } from '../lib/markdown.ts';
 import { checkAgainstSchema } from '../lib/schema-problems.ts';
 import { parseYamlSource, positionProblem } from '../lib/yaml-source.ts';
@@ -146,6 +146,7 @@ export function readMeetingFile(dir: string, { file, text, rendered: before }: M
   }
   const rendered = before ?? renderMeetingBody(body);
   for (const removed of rendered.removed) problemAt(removed.line + bodyLineOffset, removed.column, removed.message, 'warning');
+  for (const { line, heading } of headingsLikePageSections(body, lang)) problemAt(line + bodyLineOffset, 1, msg('problem.headingLikeSection', { heading }), 'warning');
   if (!data) return { file, problems, rendered };
   const entry: MeetingEntry = { id: `${fileDate}-${slug}`, lang, file, fileDate, data, given: new Set(Object.keys(frontmatter)), body, raw: frontmatter };
   return { file, entry, problems, rendered };

@@ -11,6 +11,8 @@ import { find, html } from 'property-information';
 import type { Schema } from 'hast-util-sanitize';
 import type { Comment, Element, ElementContent, Nodes, Root, RootContent } from 'hast';
 import { msg } from './messages.ts';
+import { translator } from '../i18n/translate.ts';
+import type { UiKey } from '../i18n/translate.ts';
 import type { VFile } from 'vfile';
 
 /** Tags that may stay in a meeting body: what Markdown itself produces, and a few harmless extras. */
@@ -319,4 +321,27 @@ export function renderMeetingBody(markdown: string): RenderedBody {
   const file = bodyProcessor(markdown.includes('<'), autolinksIn(markdown)).processSync(markdown);
   const removed = [...((file.data.comments as RemovedMarkup[] | undefined) ?? []), ...((file.data.removed as RemovedMarkup[] | undefined) ?? [])];
   return { html: String(file.value), removed: removed.sort((a, b) => a.line - b.line || a.column - b.column) };
+}
+
+/** The headings under which a meeting's page gives its own sections (src/pages/[...lang]/meetings/[id].astro). */
+const PAGE_SECTIONS: readonly UiKey[] = ['meeting.reported', 'meeting.directions', 'meeting.tasks', 'changes.title', 'meeting.updates', 'meeting.related'];
+
+/**
+ * The ATX headings of a body (`## …`, not in fenced code) that read as one of the page's own
+ * sections in the body's language `lang`, each with its line in the body (1-based): the page would
+ * show two sections of that name.
+ */
+export function headingsLikePageSections(markdown: string, lang: string): Array<{ line: number; heading: string }> {
+  const t = translator(lang);
+  const sections = new Set(PAGE_SECTIONS.map((key) => t(key).toLocaleLowerCase(lang)));
+  const found: Array<{ line: number; heading: string }> = [];
+  let fence: string | undefined;
+  for (const [i, text] of markdown.split('\n').entries()) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1]?.[0];
+    if (marker) fence = fence === undefined ? marker : fence === marker ? undefined : fence;
+    if (marker || fence !== undefined) continue;
+    const heading = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(text)?.[1];
+    if (heading && sections.has(heading.toLocaleLowerCase(lang))) found.push({ line: i + 1, heading });
+  }
+  return found;
 }

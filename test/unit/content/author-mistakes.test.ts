@@ -141,3 +141,38 @@ describe('a misspelled field name', () => {
     expect(problemsAfter(TASKS, (text) => text.replace('  deadline: 2025-06-30', '  colour: blue'), lang)).toContain(message);
   });
 });
+
+describe('a heading of a body that the page has already', () => {
+  const MEETING = 'meetings/2025-06-15-hop-quy-2.vi.md';
+  /** The meeting's body with `added` at its end; the line of its first line in the file. */
+  const append = (added: string) => {
+    let line = 0;
+    const edit = (text: string) => {
+      line = text.replace(/\n$/, '').split('\n').length + 2;
+      return `${text.replace(/\n$/, '')}\n\n${added}`;
+    };
+    return { edit, line: () => line };
+  };
+
+  it.each([
+    ['vi', "tiêu đề 'Chỉ đạo' trùng tên với một mục mà trang của cuộc họp tự thêm; hãy đặt tên khác, để trang không có hai mục cùng tên"],
+    ['en', "heading 'Chỉ đạo' has the name of a section that the meeting's page adds itself; give it another name, so that the page does not have two sections of the same name"],
+  ])('%s: is a warning at its line, in the language of the body', (lang, message) => {
+    const { edit, line } = append('## Chỉ đạo\n\nTiếp tục số hóa hồ sơ.\n');
+    expect(problemsAfter(MEETING, edit, lang)).toContain(`${MEETING}:${line()}:1: warning: ${message}`);
+  });
+
+  it('is read in the language of the file', () => {
+    const file = 'meetings/2025-06-15-hop-quy-2.en.md';
+    const problems = problemsAfter(file, (text) => `${text.replace(/\n$/, '')}\n\n## Reported figures\n\n## Chỉ đạo\n`, 'en').filter((p) => p.includes('has the name of a section'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("heading 'Reported figures'");
+  });
+
+  it('is found whatever its case and closing hashes, and not in code or under another name', () => {
+    const { edit, line } = append('### số liệu được báo cáo ###\n\n```\n## Chỉ đạo\n```\n\n## Chỉ đạo của Bí thư\n\n## Reported figures\n');
+    const warnings = problemsAfter(MEETING, edit, 'vi').filter((p) => p.includes('trùng tên với một mục'));
+    expect(warnings).toEqual([`${MEETING}:${line()}:1: warning: tiêu đề 'số liệu được báo cáo' trùng tên với một mục mà trang của cuộc họp tự thêm; hãy đặt tên khác, để trang không có hai mục cùng tên`]);
+  });
+});
+
