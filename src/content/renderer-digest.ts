@@ -4,9 +4,10 @@
 // only where this digest is the same as when the body was rendered, so that a change to the renderer
 // (a fix to the sanitiser among them) reaches every meeting at the next build, also where CI restores
 // the store of an earlier build. The folders are taken whole rather than the files the renderer
-// imports: a change elsewhere in them renders the bodies once more, which is only slower.
+// imports: a change elsewhere in them renders the bodies once more, which is only slower. The share
+// cards' cache is named the same way (`codeDigest`, src/integrations/card-image.ts).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,23 +16,32 @@ export const RENDERER_FOLDERS = ['content', 'lib', 'schemas', 'i18n'] as const;
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 
+/** The project's lockfile: which packages are installed. */
+export const LOCKFILE = path.join(SRC, '..', 'package-lock.json');
+
 let digest: string | undefined;
 
 /** The digest of the project's rendering code and installed packages, made once per process. */
 export function rendererDigest(): string {
-  digest ??= codeDigest(SRC, path.join(SRC, '..', 'package-lock.json'));
+  digest ??= codeDigest(SRC, RENDERER_FOLDERS, LOCKFILE);
   return digest;
 }
 
-/** A digest of every file in `RENDERER_FOLDERS` of `src`, by its path and content, and of `lockfile`. */
-export function codeDigest(src: string, lockfile: string): string {
+/**
+ * A digest of code: each of `paths` in `root` (a file, or a folder with every file in it), by its path
+ * there and its content, and `lockfile`, which says which packages are installed.
+ */
+export function codeDigest(root: string, paths: readonly string[], lockfile: string): string {
   const hash = createHash('sha256');
-  for (const folder of RENDERER_FOLDERS) {
-    const files = readdirSync(path.join(src, folder), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort();
-    for (const file of files) hash.update(path.relative(src, file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const name of paths) {
+    const at = path.join(root, name);
+    const files = statSync(at).isDirectory()
+      ? readdirSync(at, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => path.join(entry.parentPath, entry.name))
+          .sort()
+      : [at];
+    for (const file of files) hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   hash.update(existsSync(lockfile) ? readFileSync(lockfile) : 'no package-lock.json');
   return hash.digest('hex');

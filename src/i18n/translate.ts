@@ -75,9 +75,9 @@ export function formatDateTime(day: string, time: string | undefined, lang: stri
   return `${name} ${date}${time ? `, ${time}` : ''}`;
 }
 
-/** A percentage per locale: `53,66%` or `53.66%`. */
-export function formatPercent(value: number, lang: string): string {
-  return `${formatNumber(value, lang)}%`;
+/** A percentage per locale: `53,66%` or `53.66%`; a dash where there is none (a share of a total of 0). */
+export function formatPercent(value: number | null, lang: string): string {
+  return value === null ? '—' : `${formatNumber(value, lang)}%`;
 }
 
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

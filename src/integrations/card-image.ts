@@ -3,12 +3,13 @@
 // the card is painted and encoded here as a palette PNG. sharp's own PNG output took 5 to 6 times as
 // long a card (see docs/performance.md), for 4,000 cards of a large province on every cold build.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
+import { LOCKFILE, codeDigest } from '../content/renderer-digest.ts';
 
 const require = createRequire(import.meta.url);
 const FONTS = {
@@ -18,15 +19,17 @@ const FONTS = {
 const WIDTH = 1200;
 const HEIGHT = 630;
 const MARGIN = 72;
+let design: string | undefined;
+
 /**
- * What draws a card: this file and the packages installed (sharp, the fonts). A cached card is named
- * by a digest of this and of what it says, so a change to either draws the cards again.
+ * What draws a card: this file and the packages installed (sharp, the fonts), as a digest made once. A
+ * cached card is named by it and by what the card says, so a change to either draws the cards again.
  */
-const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
-const DESIGN = createHash('sha256')
-  .update(readFileSync(fileURLToPath(import.meta.url)))
-  .update(existsSync(LOCKFILE) ? readFileSync(LOCKFILE) : 'no package-lock.json')
-  .digest('hex');
+function designDigest(): string {
+  const here = fileURLToPath(import.meta.url);
+  design ??= codeDigest(path.dirname(here), [path.basename(here)], LOCKFILE);
+  return design;
+}
 
 function escapeMarkup(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -351,7 +354,7 @@ export function cachedShareImages(cards: readonly Card[], cacheDir: string): { i
   for (const name of readdirSync(cacheDir)) if (name.endsWith('.part')) rmSync(path.join(cacheDir, name), { force: true });
   const images: ShareImages = cards.map(({ file, card }) => ({
     file,
-    cached: path.join(cacheDir, `${createHash('sha256').update(JSON.stringify([DESIGN, card])).digest('hex')}.png`),
+    cached: path.join(cacheDir, `${createHash('sha256').update(JSON.stringify([designDigest(), card])).digest('hex')}.png`),
   }));
   return { images, missing: images.flatMap((image, i) => (existsSync(image.cached) ? [] : [{ ...image, card: cards[i]!.card }])) };
 }

@@ -326,14 +326,26 @@ export function renderMeetingBody(markdown: string): RenderedBody {
 /** The headings under which a meeting's page gives its own sections (src/pages/[...lang]/meetings/[id].astro). */
 const PAGE_SECTIONS: readonly UiKey[] = ['meeting.reported', 'meeting.directions', 'meeting.tasks', 'changes.title', 'meeting.updates', 'meeting.related'];
 
+const sectionTitlesByLang = new Map<string, ReadonlySet<string>>();
+
+/** `PAGE_SECTIONS` as `lang` writes them, in lower case, made once per language. */
+function sectionTitles(lang: string): ReadonlySet<string> {
+  let titles = sectionTitlesByLang.get(lang);
+  if (!titles) {
+    const t = translator(lang);
+    titles = new Set(PAGE_SECTIONS.map((key) => t(key).toLocaleLowerCase(lang)));
+    sectionTitlesByLang.set(lang, titles);
+  }
+  return titles;
+}
+
 /**
  * The ATX headings of a body (`## …`, not in fenced code) that read as one of the page's own
  * sections in the body's language `lang`, each with its line in the body (1-based): the page would
  * show two sections of that name.
  */
 export function headingsLikePageSections(markdown: string, lang: string): Array<{ line: number; heading: string }> {
-  const t = translator(lang);
-  const sections = new Set(PAGE_SECTIONS.map((key) => t(key).toLocaleLowerCase(lang)));
+  const sections = sectionTitles(lang);
   const found: Array<{ line: number; heading: string }> = [];
   let fence: string | undefined;
   for (const [i, text] of markdown.split('\n').entries()) {

@@ -34,12 +34,12 @@ describe(rendererDigest, () => {
   });
 
   it('is the digest of the project folder, the same each time', () => {
-    expect(rendererDigest()).toBe(codeDigest(SRC, path.join(ROOT, 'package-lock.json')));
-    expect(codeDigest(src, lockfile)).toBe(codeDigest(src, lockfile));
+    expect(rendererDigest()).toBe(codeDigest(SRC, RENDERER_FOLDERS, path.join(ROOT, 'package-lock.json')));
+    expect(codeDigest(src, RENDERER_FOLDERS, lockfile)).toBe(codeDigest(src, RENDERER_FOLDERS, lockfile));
   });
 
   it('changes with the renderer, the messages, a new module and the packages installed, not with the pages', () => {
-    const before = codeDigest(src, lockfile);
+    const before = codeDigest(src, RENDERER_FOLDERS, lockfile);
     const changes: Array<[string, () => void]> = [
       ['the sanitiser', () => appendFileSync(path.join(src, 'lib/markdown.ts'), '\n// changed\n')],
       ['a message', () => appendFileSync(path.join(src, 'i18n/vi.json'), ' ')],
@@ -49,12 +49,12 @@ describe(rendererDigest, () => {
     const seen = new Set([before]);
     for (const [what, change] of changes) {
       change();
-      const after = codeDigest(src, lockfile);
+      const after = codeDigest(src, RENDERER_FOLDERS, lockfile);
       expect(seen.has(after), what).toBe(false);
       seen.add(after);
     }
-    const last = codeDigest(src, lockfile);
+    const last = codeDigest(src, RENDERER_FOLDERS, lockfile);
     appendFileSync(path.join(src, 'pages/404.astro'), '\n');
-    expect(codeDigest(src, lockfile)).toBe(last);
+    expect(codeDigest(src, RENDERER_FOLDERS, lockfile)).toBe(last);
   });
 });
