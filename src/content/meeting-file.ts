@@ -87,7 +87,8 @@ export function renderMeetingFileBody(dir: string, file: string): { text: string
   }
   // Only the body: its frontmatter is parsed once, by readMeetingFile.
   const cut = cutMeeting(text);
-  return cut && cut !== UNCLOSED ? { text, rendered: renderMeetingBody(cut.body) } : undefined;
+  const lang = MEETING_FILE_PATTERN.exec(file.slice('meetings/'.length))?.[3];
+  return cut && cut !== UNCLOSED && lang ? { text, rendered: renderMeetingBody(cut.body, lang) } : undefined;
 }
 
 /**
@@ -144,7 +145,7 @@ export function readMeetingFile(dir: string, { file, text, rendered: before }: M
   if (size > MAX_BODY_BYTES) {
     problemAt(bodyLineOffset + 1, 1, msg('problem.longBody', { size: formatNumber(Math.round(size / 100_000) / 10, messageLang()) }), 'warning');
   }
-  const rendered = before ?? renderMeetingBody(body);
+  const rendered = before ?? renderMeetingBody(body, lang);
   for (const removed of rendered.removed) problemAt(removed.line + bodyLineOffset, removed.column, removed.message, 'warning');
   for (const { line, heading } of headingsLikePageSections(body, lang)) problemAt(line + bodyLineOffset, 1, msg('problem.headingLikeSection', { heading }), 'warning');
   if (!data) return { file, problems, rendered };

@@ -15,6 +15,13 @@ import { translator } from '../i18n/translate.ts';
 import type { UiKey } from '../i18n/translate.ts';
 import type { VFile } from 'vfile';
 
+declare module 'vfile' {
+  interface DataMap {
+    /** The language a body is written in. */
+    lang: string;
+  }
+}
+
 /** Tags that may stay in a meeting body: what Markdown itself produces, and a few harmless extras. */
 export const ALLOWED_EXTRA_TAGS = ['sup', 'sub', 'br', 'abbr', 'mark', 'small'] as const;
 
@@ -89,20 +96,30 @@ function alignAsClass() {
 /**
  * A table is drawn as the site's tables are, in a box that scrolls sideways where the table is wider
  * than the screen (global.css: `.app-table-wrap`), and that takes the keyboard's focus so that it can
- * be scrolled without a mouse. Added after the sanitiser: the box and the class are the site's markup,
- * which an author cannot write (the sanitiser removes `class` and `<div>`).
+ * be scrolled without a mouse. The box is a region named in the body's language ("Bảng 1", "Table 2"),
+ * as the site's own tables' boxes are named by their captions, so that a screen reader says what the
+ * focus came to. Added after the sanitiser: the box, its name and the class are the site's markup,
+ * which an author cannot write (the sanitiser removes `class`, `aria-*`, `role` and `tabindex`).
  */
 function tablesInScrollBoxes() {
-  const wrap = (parent: Root | Element): void => {
-    for (const [i, node] of parent.children.entries()) {
-      if (node.type !== 'element') continue;
-      wrap(node);
-      if (node.tagName !== 'table') continue;
-      node.properties.className = ['app-table'];
-      parent.children[i] = { type: 'element', tagName: 'div', properties: { className: ['app-table-wrap'], tabIndex: 0 }, children: [node] };
-    }
+  return (tree: Root, file: VFile) => {
+    let tables = 0;
+    const name = () => {
+      if (!file.data.lang) throw new Error('a body with a table is rendered with its language (renderMeetingBody)');
+      return translator(file.data.lang)('body.table', { n: ++tables });
+    };
+    const wrap = (parent: Root | Element): void => {
+      for (const [i, node] of parent.children.entries()) {
+        if (node.type !== 'element') continue;
+        wrap(node);
+        if (node.tagName !== 'table') continue;
+        node.properties.className = ['app-table'];
+        const box = { className: ['app-table-wrap'], ariaLabel: name(), tabIndex: 0 };
+        parent.children[i] = { type: 'element', tagName: 'section', properties: box, children: [node] };
+      }
+    };
+    wrap(tree);
   };
-  return wrap;
 }
 
 function demoteHeadings() {
@@ -314,11 +331,14 @@ export function bodyProcessor(raw: boolean, autolinks: Autolinks) {
   return processor;
 }
 
-/** Renders an untrusted Markdown body to safe HTML and lists what the sanitiser removed. */
-export function renderMeetingBody(markdown: string): RenderedBody {
+/**
+ * Renders an untrusted Markdown body, written in `lang`, to safe HTML and lists what the sanitiser
+ * removed. The language names the boxes of its tables.
+ */
+export function renderMeetingBody(markdown: string, lang: string): RenderedBody {
   // Raw HTML and autolinks start with '<'. A body without one has no raw HTML for rehype-raw to
   // parse, and is spared its round trip through an HTML parser, the costliest step of the pipeline.
-  const file = bodyProcessor(markdown.includes('<'), autolinksIn(markdown)).processSync(markdown);
+  const file = bodyProcessor(markdown.includes('<'), autolinksIn(markdown)).processSync({ value: markdown, data: { lang } });
   const removed = [...((file.data.comments as RemovedMarkup[] | undefined) ?? []), ...((file.data.removed as RemovedMarkup[] | undefined) ?? [])];
   return { html: String(file.value), removed: removed.sort((a, b) => a.line - b.line || a.column - b.column) };
 }

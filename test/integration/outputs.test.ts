@@ -95,6 +95,12 @@ describe('sources', () => {
   });
 });
 
+describe('a table in a meeting body', () => {
+  it('is in a box that scrolls, named in the body’s language for a screen reader', () => {
+    expect(read('meetings/2025-06-15-hop-quy-2/index.html')).toContain('<section class="app-table-wrap" aria-label="Bảng 1" tabindex="0"><table class="app-table">');
+  });
+});
+
 describe('task lists', () => {
   it('say plainly that a complete registry has no task of a state', () => {
     // Every task of the fixture has a reported status; its registries are complete.

@@ -41,15 +41,15 @@ function assertInert(html: string) {
 
 describe(renderMeetingBody, () => {
   it.each(HOSTILE)('neutralises %s', (body) => {
-    assertInert(renderMeetingBody(body).html);
+    assertInert(renderMeetingBody(body, 'vi').html);
   });
 
   it('neutralises all hostile bodies together', () => {
-    assertInert(renderMeetingBody(HOSTILE.join('\n\n')).html);
+    assertInert(renderMeetingBody(HOSTILE.join('\n\n'), 'vi').html);
   });
 
   it('reports each removal at its line and column', () => {
-    const { removed } = renderMeetingBody('Intro.\n\n<script>alert(1)</script>\n\nText <b onclick="x()">bold</b> and [a](javascript:x).\n');
+    const { removed } = renderMeetingBody('Intro.\n\n<script>alert(1)</script>\n\nText <b onclick="x()">bold</b> and [a](javascript:x).\n', 'vi');
     expect(removed.map((r) => [r.line, r.column])).toEqual([
       [3, 1],
       [5, 6],
@@ -61,17 +61,17 @@ describe(renderMeetingBody, () => {
 
   it('names removed attributes as they are written in HTML', () => {
     const body = '<p onclick="x()" style="color:red" data-x="1" aria-label="y">text</p>';
-    expect(renderMeetingBody(body).removed.map((r) => r.message)).toEqual(['các thuộc tính onclick, style, data-x, aria-label của thẻ <p> sẽ bị bỏ']);
+    expect(renderMeetingBody(body, 'vi').removed.map((r) => r.message)).toEqual(['các thuộc tính onclick, style, data-x, aria-label của thẻ <p> sẽ bị bỏ']);
     setMessageLang('en');
     try {
-      expect(renderMeetingBody(body).removed.map((r) => r.message)).toEqual(['attributes onclick, style, data-x, aria-label on <p> will be removed']);
+      expect(renderMeetingBody(body, 'vi').removed.map((r) => r.message)).toEqual(['attributes onclick, style, data-x, aria-label on <p> will be removed']);
     } finally {
       setMessageLang('vi');
     }
   });
 
   it('keeps Markdown, GFM tables and the harmless tags', () => {
-    const { html, removed } = renderMeetingBody('**66/123** tasks, 10<sup>6</sup> USD<br>\n\n| a | b |\n| --- | --: |\n| 1 | 2 |\n\n[source](https://camau.gov.vn)');
+    const { html, removed } = renderMeetingBody('**66/123** tasks, 10<sup>6</sup> USD<br>\n\n| a | b |\n| --- | --: |\n| 1 | 2 |\n\n[source](https://camau.gov.vn)', 'vi');
     expect(removed).toEqual([]);
     expect(html).toContain('<strong>66/123</strong>');
     expect(html).toContain('<sup>6</sup>');
@@ -81,7 +81,7 @@ describe(renderMeetingBody, () => {
   });
 
   it('gives table cells their alignment as a class, never the obsolete align attribute', () => {
-    const { html, removed } = renderMeetingBody('| a | b | c |\n| :-- | :-: | --: |\n| 1 | 2 | 3 |\n\n<table><tr><td align="CENTER">x</td><td align="justify">y</td></tr></table>');
+    const { html, removed } = renderMeetingBody('| a | b | c |\n| :-- | :-: | --: |\n| 1 | 2 | 3 |\n\n<table><tr><td align="CENTER">x</td><td align="justify">y</td></tr></table>', 'vi');
     expect(removed).toEqual([]);
     expect(html).not.toContain('align=');
     expect(html).toContain('<th class="align-left">a</th>\n<th class="align-center">b</th>\n<th class="align-right">c</th>');
@@ -89,20 +89,28 @@ describe(renderMeetingBody, () => {
   });
 
   it('puts each table, Markdown or HTML, in a box that scrolls sideways where the screen is narrower, styled as the site’s tables', () => {
-    const { html, removed } = renderMeetingBody('| a | b |\n| --- | --: |\n| 1 | 2 |\n\n<table class="x"><tr><td>3</td></tr></table>\n\n<div class="app-table-wrap">4</div>');
-    expect(html.match(/<div class="app-table-wrap" tabindex="0"><table class="app-table">/g)).toHaveLength(2);
+    const { html, removed } = renderMeetingBody('| a | b |\n| --- | --: |\n| 1 | 2 |\n\n<table class="x"><tr><td>3</td></tr></table>\n\n<div class="app-table-wrap">4</div>', 'vi');
+    // Each box a region named in the body's language, as the site's own tables' boxes are.
+    expect(html.match(/<section class="app-table-wrap" aria-label="Bảng \d" tabindex="0"><table class="app-table">/g)).toHaveLength(2);
+    expect(html).toContain('aria-label="Bảng 1"');
+    expect(html).toContain('aria-label="Bảng 2"');
     expect(html).not.toContain('class="x"');
     // What an author writes is not taken for the site’s box.
     expect(html).not.toContain('<div class="app-table-wrap">4');
     expect(removed.map((r) => r.message).join(' ')).toContain('<div>');
+    expect(renderMeetingBody('| a |\n| --- |\n| 1 |', 'en').html).toContain('<section class="app-table-wrap" aria-label="Table 1" tabindex="0">');
+    // Nor are a region and its name.
+    const written = renderMeetingBody('<section aria-label="Bảng 1" role="region" tabindex="0"><table><tr><td>5</td></tr></table></section>', 'vi');
+    expect(written.html).toBe('<section><section class="app-table-wrap" aria-label="Bảng 1" tabindex="0"><table class="app-table"><tbody><tr><td>5</td></tr></tbody></table></section></section>');
+    expect(written.removed.map((r) => r.message)).toEqual(['các thuộc tính aria-label, role, tabindex của thẻ <section> sẽ bị bỏ']);
   });
 
   it('makes the body headings start at h2, under the page title', () => {
-    expect(renderMeetingBody('# Kết luận\n\n## Chi tiết').html).toBe('<h2>Kết luận</h2>\n<h2>Chi tiết</h2>');
+    expect(renderMeetingBody('# Kết luận\n\n## Chi tiết', 'vi').html).toBe('<h2>Kết luận</h2>\n<h2>Chi tiết</h2>');
   });
 
   it('keeps text of removed tags but drops the content of script-like ones', () => {
-    const { html } = renderMeetingBody('<span>kept</span> <script>dropped()</script>');
+    const { html } = renderMeetingBody('<span>kept</span> <script>dropped()</script>', 'vi');
     expect(html).toContain('kept');
     expect(html).not.toContain('dropped');
   });
@@ -118,23 +126,23 @@ describe(renderMeetingBody, () => {
       '> Trích dẫn\n>\n> 1. một\n> 2. hai\n\n---\n\nChú thích[^1]\n\n[^1]: Nguồn: Cổng thông tin.\n\n    code block\n\n&amp; &copy; &#x27;',
     ];
     for (const body of bodies) {
-      const direct = renderMeetingBody(body);
-      const parsed = renderMeetingBody(`<!-- -->\n\n${body}`);
+      const direct = renderMeetingBody(body, 'vi');
+      const parsed = renderMeetingBody(`<!-- -->\n\n${body}`, 'vi');
       expect(same(direct.html)).toBe(same(parsed.html));
       expect(direct.removed).toEqual(parsed.removed.map((r) => ({ ...r, line: r.line - 2 })));
     }
-    expect(renderMeetingBody(bodies[2]!).removed.length).toBeGreaterThan(0);
+    expect(renderMeetingBody(bodies[2]!, 'vi').removed.length).toBeGreaterThan(0);
   });
 });
 
 describe('HTML comments in a meeting body', () => {
   it('warn where a comment that hides markup is removed, and say nothing of a plain note', () => {
-    const hidden = renderMeetingBody('Đoạn một.\n\n<!--\n<script>alert(1)</script>\n-->\n\nĐoạn hai <!-- <img src=x onerror=alert(1)> --> tiếp.');
+    const hidden = renderMeetingBody('Đoạn một.\n\n<!--\n<script>alert(1)</script>\n-->\n\nĐoạn hai <!-- <img src=x onerror=alert(1)> --> tiếp.', 'vi');
     expect(hidden.html).not.toMatch(/script|img|alert/);
     expect(hidden.removed.map((r) => [r.line, r.column])).toEqual([[3, 1], [7, 10]]);
     expect(hidden.removed[0]!.message).toBe('chú thích HTML che mã <script>: nó sẽ bị bỏ cùng mọi thứ bên trong; hãy xoá chú thích, hoặc bỏ <!-- và --> nếu muốn đăng nội dung đó');
     expect(hidden.removed[1]!.message).toContain('<img>');
-    expect(renderMeetingBody('Ghi chú <!-- cần kiểm tra lại số liệu --> ở đây.').removed).toEqual([]);
+    expect(renderMeetingBody('Ghi chú <!-- cần kiểm tra lại số liệu --> ở đây.', 'vi').removed).toEqual([]);
   });
 
   it('leave no stray "-->" after "<!-->", which closes at once in HTML', () => {
@@ -143,7 +151,7 @@ describe('HTML comments in a meeting body', () => {
       ['Đoạn <!---><b>ẩn</b>--> sau.', '<p>Đoạn  sau.</p>'],
       ['<!-->\n\n<script>alert(1)</script>\n\n-->\n\nSau.', '<p>Sau.</p>'],
     ] as const) {
-      const rendered = renderMeetingBody(markdown);
+      const rendered = renderMeetingBody(markdown, 'vi');
       expect(rendered.html.trim()).toBe(expected);
       expect(rendered.removed[0]!.message).toMatch(/^'<!-->' đóng chú thích HTML ngay lập tức; phần sau nó đến '-->'/);
     }
@@ -151,7 +159,7 @@ describe('HTML comments in a meeting body', () => {
 });
 
 describe('GFM autolink literals, parsed only where a body may hold one', () => {
-  const full = (markdown: string) => bodyProcessor(markdown.includes('<'), 'all').processSync(markdown);
+  const full = (markdown: string) => bodyProcessor(markdown.includes('<'), 'all').processSync({ value: markdown, data: { lang: 'vi' } });
   const bodiesIn = (dir: URL) =>
     readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.md'))
@@ -171,14 +179,14 @@ describe('GFM autolink literals, parsed only where a body may hold one', () => {
     expect(bodies.length).toBeGreaterThan(30);
     for (const body of bodies) {
       const reference = full(body);
-      expect(renderMeetingBody(body).html, body).toBe(String(reference.value));
+      expect(renderMeetingBody(body, 'vi').html, body).toBe(String(reference.value));
     }
   });
 
   it('leaves them out of a body without "@", "www." or "http(s)://", where they would otherwise be found', () => {
     expect(String(bodyProcessor(false, 'none').processSync('www.camau.gov.vn a@b.vn').value)).toBe('<p>www.camau.gov.vn a@b.vn</p>');
     expect(String(bodyProcessor(false, 'web').processSync('www.camau.gov.vn').value)).toBe('<p><a href="http://www.camau.gov.vn">www.camau.gov.vn</a></p>');
-    expect(renderMeetingBody('www.camau.gov.vn a@b.vn').html).toBe('<p><a href="http://www.camau.gov.vn">www.camau.gov.vn</a> <a href="mailto:a@b.vn">a@b.vn</a></p>');
+    expect(renderMeetingBody('www.camau.gov.vn a@b.vn', 'vi').html).toBe('<p><a href="http://www.camau.gov.vn">www.camau.gov.vn</a> <a href="mailto:a@b.vn">a@b.vn</a></p>');
   });
 });
 
@@ -210,7 +218,7 @@ describe(mayLoseMarkup, () => {
       if (mayLoseMarkup(body)) continue;
       without++;
       if (/\][(:]/.test(body)) linked++;
-      expect(renderMeetingBody(body).removed, body).toEqual([]);
+      expect(renderMeetingBody(body, 'vi').removed, body).toEqual([]);
     }
     // The claim is tried on many bodies, many of them with a link or a definition the sanitiser keeps.
     expect(without).toBeGreaterThan(1_500);
@@ -226,7 +234,7 @@ describe(mayLoseMarkup, () => {
       `[x](${'a'.repeat(3000)}:alert(1))`,
     ];
     for (const body of LOSING) {
-      expect(renderMeetingBody(body).removed.length, body).toBeGreaterThan(0);
+      expect(renderMeetingBody(body, 'vi').removed.length, body).toBeGreaterThan(0);
       expect(mayLoseMarkup(body), body).toBe(true);
     }
   });
