@@ -31,6 +31,9 @@ const ALIGN_CLASSES = ['align-left', 'align-center', 'align-right'];
 /** Elements removed together with everything inside them. */
 const STRIPPED = ['script', 'style', 'iframe', 'object', 'embed', 'template', 'textarea', 'select', 'noscript', 'title', 'svg', 'math'];
 
+/** What the sanitiser puts before every id of a body, so that none takes the name of one of the page's own. */
+const ID_PREFIX = 'user-content-';
+
 /**
  * The one allowlist for meeting bodies: the renderer removes what it does not allow,
  * and the validator warns about the same removals.
@@ -60,7 +63,7 @@ export const BODY_SCHEMA: Schema = {
   required: { input: { type: 'checkbox', disabled: true } },
   ancestors: { tbody: ['table'], thead: ['table'], tr: ['table'], td: ['table'], th: ['table'], li: ['ol', 'ul'] },
   protocols: { href: ['http', 'https', 'mailto', 'tel'] },
-  clobberPrefix: 'user-content-',
+  clobberPrefix: ID_PREFIX,
   clobber: ['ariaDescribedBy', 'id', 'name'],
   strip: STRIPPED,
 };
@@ -104,21 +107,52 @@ function alignAsClass() {
 function tablesInScrollBoxes() {
   return (tree: Root, file: VFile) => {
     let tables = 0;
-    const name = () => {
-      if (!file.data.lang) throw new Error('a body with a table is rendered with its language (renderMeetingBody)');
-      return translator(file.data.lang)('body.table', { n: ++tables });
-    };
     const wrap = (parent: Root | Element): void => {
       for (const [i, node] of parent.children.entries()) {
         if (node.type !== 'element') continue;
         wrap(node);
         if (node.tagName !== 'table') continue;
         node.properties.className = ['app-table'];
-        const box = { className: ['app-table-wrap'], ariaLabel: name(), tabIndex: 0 };
+        const box = { className: ['app-table-wrap'], ariaLabel: inBodyLanguage(file)('body.table', { n: ++tables }), tabIndex: 0 };
         parent.children[i] = { type: 'element', tagName: 'section', properties: box, children: [node] };
       }
     };
     wrap(tree);
+  };
+}
+
+/** The words of the body's language, for the site's markup in a body; asked only where there is some. */
+function inBodyLanguage(file: VFile) {
+  if (!file.data.lang) throw new Error('a body with a table or a footnote is rendered with its language (renderMeetingBody)');
+  return translator(file.data.lang);
+}
+
+/**
+ * A link within a body (a footnote's, its way back, or one an author wrote to an `id` in the body)
+ * goes to the id as the sanitiser wrote it: `href="#fn-1"` to `id="user-content-fn-1"`. The
+ * footnotes' heading, which only a screen reader reads, and each way back are named in the body's
+ * language (remark-rehype names them in English, and the sanitiser removes the name of a link).
+ */
+function linksWithinTheBody() {
+  return (tree: Root, file: VFile) => {
+    const ids = new Set<string>();
+    // Each footnote reference's number as shown, by its id: what a way back to it is named after.
+    const numbers = new Map<string, string>();
+    walk(tree, (node) => {
+      if (node.type !== 'element' || typeof node.properties.id !== 'string') return;
+      ids.add(node.properties.id);
+      if (node.properties.dataFootnoteRef !== undefined) numbers.set(node.properties.id, node.children.map((child) => (child.type === 'text' ? child.value : '')).join(''));
+    });
+    walk(tree, (node) => {
+      if (node.type !== 'element') return;
+      const href = node.properties.href;
+      const target = typeof href === 'string' && href.startsWith('#') ? ID_PREFIX + href.slice(1) : undefined;
+      if (node.tagName === 'a' && target && ids.has(target)) {
+        node.properties.href = `#${target}`;
+        if (node.properties.dataFootnoteBackref !== undefined) node.properties.ariaLabel = inBodyLanguage(file)('body.footnoteBack', { n: numbers.get(target) ?? '' });
+      }
+      if (node.tagName === 'h2' && node.properties.id === `${ID_PREFIX}footnote-label`) node.children = [{ type: 'text', value: inBodyLanguage(file)('body.footnotes') }];
+    });
   };
 }
 
@@ -324,8 +358,10 @@ export function bodyProcessor(raw: boolean, autolinks: Autolinks) {
   const key = `${raw} ${autolinks}`;
   let processor = processors.get(key);
   if (!processor) {
-    const base = unified().use(remarkParse).use(remarkGfmFor(autolinks)).use(remarkRehype, { allowDangerousHtml: true });
-    processor = (raw ? base.use(rehypeRaw) : base).use(demoteHeadings).use(alignAsClass).use(collectComments).use(collectRemovals).use(rehypeSanitize, BODY_SCHEMA).use(tablesInScrollBoxes).use(rehypeStringify).freeze();
+    const base = unified().use(remarkParse).use(remarkGfmFor(autolinks)).use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' });
+    // Footnotes' ids are prefixed by the sanitiser alone (remark-rehype would prefix them a second
+    // time), and the links to them follow (linksWithinTheBody).
+    processor = (raw ? base.use(rehypeRaw) : base).use(demoteHeadings).use(alignAsClass).use(collectComments).use(collectRemovals).use(rehypeSanitize, BODY_SCHEMA).use(linksWithinTheBody).use(tablesInScrollBoxes).use(rehypeStringify).freeze();
     processors.set(key, processor);
   }
   return processor;

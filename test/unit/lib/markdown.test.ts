@@ -105,6 +105,31 @@ describe(renderMeetingBody, () => {
     expect(written.removed.map((r) => r.message)).toEqual(['các thuộc tính aria-label, role, tabindex của thẻ <section> sẽ bị bỏ']);
   });
 
+  it('links each footnote to its note and back, with their ids as the sanitiser prefixed them, named in the body’s language', () => {
+    const ids = (html: string) => [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    const targets = (html: string) => [...html.matchAll(/ href="#([^"]+)"/g)].map((m) => m[1]);
+    for (const body of ['Số liệu[^a] và[^b], lại[^a].\n\n[^a]: Theo báo cáo.\n[^b]: Khác.', 'Số liệu[^a] <mark>và</mark>[^b], lại[^a].\n\n[^a]: Theo báo cáo.\n[^b]: Khác.']) {
+      const { html, removed } = renderMeetingBody(body, 'vi');
+      expect(removed).toEqual([]);
+      // Every link goes to an element of the body, every id once, each behind the sanitiser's prefix.
+      expect(targets(html).length).toBe(6);
+      for (const target of targets(html)) expect(ids(html)).toContain(target);
+      expect(new Set(ids(html)).size).toBe(ids(html).length);
+      for (const id of ids(html)) expect(id).toMatch(/^user-content-(?!user-content-)/);
+      expect(html).toContain('<h2 class="sr-only" id="user-content-footnote-label">Chú thích</h2>');
+      expect(html.match(/aria-label="Quay lại chỗ dẫn chú thích 1"/g)).toHaveLength(2);
+      expect(html).toContain('aria-label="Quay lại chỗ dẫn chú thích 2"');
+    }
+    const english = renderMeetingBody('Figures[^1].\n\n[^1]: From the report.', 'en').html;
+    expect(english).toContain('>Footnotes</h2>');
+    expect(english).toContain('aria-label="Back to reference 1"');
+  });
+
+  it('takes an author’s link to an id in the body to that id as prefixed, and leaves one to no id there as written', () => {
+    const { html } = renderMeetingBody('[đến ghi chú](#ghi-chu) <a id="ghi-chu">ghi chú</a> [trang](#khong-co)', 'vi');
+    expect(html).toContain('<a href="#user-content-ghi-chu">đến ghi chú</a> <a id="user-content-ghi-chu">ghi chú</a> <a href="#khong-co">trang</a>');
+  });
+
   it('makes the body headings start at h2, under the page title', () => {
     expect(renderMeetingBody('# Kết luận\n\n## Chi tiết', 'vi').html).toBe('<h2>Kết luận</h2>\n<h2>Chi tiết</h2>');
   });
