@@ -254,11 +254,17 @@ describe('Chromium as the tests start it', () => {
 });
 
 describe('with JavaScript off', () => {
-  it('shows the home page, a meeting and the whole registry', async () => {
+  it('shows the home page, a meeting with its footnote and the whole registry', async () => {
     const noJs = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();
     await page.goto(`${site.url}/`);
     expect(await page.locator('h2').first().textContent()).toContain('12/KH-UBND');
+    // A footnote's number goes to its note, and the note's arrow back to the number.
+    await page.goto(`${site.url}/meetings/2025-06-15-hop-quy-2/`);
+    await page.locator('a[data-footnote-ref]').click();
+    expect(await page.locator(':target').textContent()).toContain('Văn phòng Ban Chỉ đạo');
+    await page.locator(':target a[data-footnote-backref]').click();
+    expect(await page.locator(':target').textContent()).toBe('1');
     await page.goto(`${site.url}/meetings/2025-09-25-hop-quy-3/`);
     expect(await page.locator('h1').textContent()).toBe('Họp quý III về Kế hoạch 12');
     expect(await page.locator('.app-figure table').count()).toBe(4);
@@ -286,6 +292,12 @@ describe('under the pages’ own Content-Security-Policy', () => {
     await page.goto(`${site.url}/search/?q=${encodeURIComponent('dat dai')}`);
     await page.waitForFunction(() => /\d/.test(document.querySelector('.app-search__status')?.textContent ?? ''), null, { timeout: 15_000 });
     expect(await page.$$eval('.app-search__result a', (links) => links.map((a) => a.getAttribute('href')))).toContain('/tasks/K6/');
+    // A footnote's number goes to its note, and the note's arrow back to the number.
+    await page.goto(`${site.url}/meetings/2025-06-15-hop-quy-2/`);
+    await page.locator('a[data-footnote-ref]').click();
+    expect(await page.locator(':target').textContent()).toContain('Văn phòng Ban Chỉ đạo');
+    await page.locator(':target a[data-footnote-backref]').click();
+    expect(await page.locator(':target').textContent()).toBe('1');
     await page.goto(`${site.url}/meetings/2025-09-25-hop-quy-3/`);
     expect(await page.locator('h1').textContent()).toBe('Họp quý III về Kế hoạch 12');
     await strict.close();
