@@ -127,6 +127,15 @@ function inBodyLanguage(file: VFile) {
   return translator(file.data.lang);
 }
 
+/** `text` with its percent-escapes decoded, or as it is where one is not valid UTF-8. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /**
  * A link within a body (a footnote's, its way back, or one an author wrote to an `id` in the body)
  * goes to the id as the sanitiser wrote it: `href="#fn-1"` to `id="user-content-fn-1"`. The
@@ -146,8 +155,9 @@ function linksWithinTheBody() {
     walk(tree, (node) => {
       if (node.type !== 'element') return;
       const href = node.properties.href;
-      const target = typeof href === 'string' && href.startsWith('#') ? ID_PREFIX + href.slice(1) : undefined;
-      if (node.tagName === 'a' && target && ids.has(target)) {
+      // As written, or as Markdown percent-encoded it (`#ghi-chú` becomes `#ghi-ch%C3%BA`).
+      const target = typeof href === 'string' && href.startsWith('#') ? [href.slice(1), decoded(href.slice(1))].map((id) => ID_PREFIX + id).find((id) => ids.has(id)) : undefined;
+      if (node.tagName === 'a' && target) {
         node.properties.href = `#${target}`;
         if (node.properties.dataFootnoteBackref !== undefined) node.properties.ariaLabel = inBodyLanguage(file)('body.footnoteBack', { n: numbers.get(target) ?? '' });
       }

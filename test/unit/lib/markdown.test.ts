@@ -128,6 +128,10 @@ describe(renderMeetingBody, () => {
   it('takes an author’s link to an id in the body to that id as prefixed, and leaves one to no id there as written', () => {
     const { html } = renderMeetingBody('[đến ghi chú](#ghi-chu) <a id="ghi-chu">ghi chú</a> [trang](#khong-co)', 'vi');
     expect(html).toContain('<a href="#user-content-ghi-chu">đến ghi chú</a> <a id="user-content-ghi-chu">ghi chú</a> <a href="#khong-co">trang</a>');
+    // With letters Markdown percent-encodes in the address, and a footnote named with them.
+    const accented = renderMeetingBody('[đến](#ghi-chú) <a id="ghi-chú">ở đây</a>, số liệu[^ghi-chú].\n\n[^ghi-chú]: Theo báo cáo.', 'vi').html;
+    expect(accented).toContain('<a href="#user-content-ghi-chú">đến</a> <a id="user-content-ghi-chú">ở đây</a>');
+    for (const target of [...accented.matchAll(/ href="#([^"]+)"/g)].map((m) => m[1]!)) expect(accented).toContain(` id="${target}"`);
   });
 
   it('makes the body headings start at h2, under the page title', () => {
