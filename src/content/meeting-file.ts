@@ -15,6 +15,12 @@ import { NotUtf8Error, readContentText } from './files.ts';
 /** `YYYY-MM-DD-slug.LANG.md` */
 export const MEETING_FILE_PATTERN = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2,3})\.md$/;
 
+/** A meeting file's date, slug and language, from its path in the content folder (`meetings/…`); undefined for a name that breaks the pattern. */
+function meetingFileName(file: string): { fileDate: string; slug: string; lang: string } | undefined {
+  const match = MEETING_FILE_PATTERN.exec(file.slice('meetings/'.length));
+  return match ? { fileDate: match[1]!, slug: match[2]!, lang: match[3]! } : undefined;
+}
+
 /** A meeting body longer than this (in bytes of UTF-8: 1 MB) is warned about: its page would be too heavy on a phone. */
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -87,8 +93,8 @@ export function renderMeetingFileBody(dir: string, file: string): { text: string
   }
   // Only the body: its frontmatter is parsed once, by readMeetingFile.
   const cut = cutMeeting(text);
-  const lang = MEETING_FILE_PATTERN.exec(file.slice('meetings/'.length))?.[3];
-  return cut && cut !== UNCLOSED && lang ? { text, rendered: renderMeetingBody(cut.body, lang) } : undefined;
+  const name = meetingFileName(file);
+  return cut && cut !== UNCLOSED && name ? { text, rendered: renderMeetingBody(cut.body, name.lang) } : undefined;
 }
 
 /**
@@ -106,14 +112,14 @@ export function readMeetingFile(dir: string, { file, text, rendered: before }: M
   const problems: Problem[] = [];
   const problemAt = (line: number, column: number, message: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file, line, column, severity, message });
-  const name = file.slice('meetings/'.length);
-  const match = MEETING_FILE_PATTERN.exec(name);
-  if (!match) {
+  const named = meetingFileName(file);
+  if (!named) {
+    const name = file.slice('meetings/'.length);
     const hint = msg(name.endsWith('.mdx') ? 'problem.meetingName.mdx' : 'problem.meetingName.pattern');
     problemAt(1, 1, msg('problem.meetingName', { name, hint }));
     return { file, problems };
   }
-  const [, fileDate, slug, lang] = match as unknown as [string, string, string, string];
+  const { fileDate, slug, lang } = named;
   try {
     text ??= readContentText(dir, file);
   } catch (e) {

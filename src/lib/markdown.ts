@@ -139,8 +139,9 @@ function decoded(text: string): string {
 /**
  * A link within a body (a footnote's, its way back, or one an author wrote to an `id` in the body)
  * goes to the id as the sanitiser wrote it: `href="#fn-1"` to `id="user-content-fn-1"`. The
- * footnotes' heading, which only a screen reader reads, and each way back are named in the body's
- * language (remark-rehype names them in English, and the sanitiser removes the name of a link).
+ * footnotes' heading and each way back are named here, in the body's language: remark-rehype's
+ * processor is shared by every language and names them in English, and the sanitiser removes the
+ * name of a link.
  */
 function linksWithinTheBody() {
   return (tree: Root, file: VFile) => {
@@ -379,7 +380,7 @@ export function bodyProcessor(raw: boolean, autolinks: Autolinks) {
 
 /**
  * Renders an untrusted Markdown body, written in `lang`, to safe HTML and lists what the sanitiser
- * removed. The language names the boxes of its tables.
+ * removed. The language names the site's markup in it: its tables' boxes and its footnotes.
  */
 export function renderMeetingBody(markdown: string, lang: string): RenderedBody {
   // Raw HTML and autolinks start with '<'. A body without one has no raw HTML for rehype-raw to
