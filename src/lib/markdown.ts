@@ -153,6 +153,8 @@ function linksWithinTheBody() {
       ids.add(node.properties.id);
       if (node.properties.dataFootnoteRef !== undefined) numbers.set(node.properties.id, node.children.map((child) => (child.type === 'text' ? child.value : '')).join(''));
     });
+    // No id, no link within the body and no footnotes (whose heading has one): most bodies.
+    if (ids.size === 0) return;
     walk(tree, (node) => {
       if (node.type !== 'element') return;
       const href = node.properties.href;
